@@ -1,0 +1,50 @@
+"""Segmentation shared by all analyzers: one jieba tokenizer per process, extendable with user words."""
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from typing import Iterable
+
+_lock = threading.Lock()
+_tokenizer = None
+_pending_words: set[str] = set()
+
+
+def add_words(words: Iterable[str]) -> None:
+    """Keep ``words`` whole when segmenting (company, product and person names)."""
+    words = [w for w in words if w and not w.isascii()]
+    with _lock:
+        if _tokenizer is None:
+            _pending_words.update(words)
+            return
+    for w in words:
+        _tokenizer.add_word(w, freq=2000)
+
+
+def _get():
+    global _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = os.environ.get("NEWSKIT_CACHE_DIR") or tempfile.gettempdir()
+            for w in sorted(_pending_words):
+                tok.add_word(w, freq=2000)
+            _pending_words.clear()
+            _tokenizer = tok
+        return _tokenizer
+
+
+def tokenize(text: str):
+    from .document import Span
+
+    return [Span(s, e, w) for w, s, e in _get().tokenize(text, HMM=False)]
+
+
+def cut(text: str) -> list[str]:
+    return _get().lcut(text, HMM=False)
