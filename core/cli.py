@@ -211,6 +211,10 @@ def clean(inputs, out, reference_date) -> None:
         _fail("no readable documents", EXIT_NO_DOCUMENTS)
 
 
+# Subcommands that live in their own modules (core/commands/).  Keep them import-light.
+# (one line per command module)
+
+
 def main() -> None:
     cli(prog_name="newskit")
 

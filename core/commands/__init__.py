@@ -1,0 +1,1 @@
+"""Subcommands beyond the core ``run``/``report``/``clean``/``plugins``; each module keeps heavy imports inside its functions."""
