@@ -1,7 +1,10 @@
-"""One build: read -> normalize -> analyze -> results.json -> reports, written atomically."""
+"""One build: read -> cache look-up -> normalize + analyze the rest -> results.json -> reports.
+
+Locked per output folder, written into a dated build folder and published when complete."""
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -9,7 +12,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .pipeline import Engine, RunSettings, execute
+from .cache import Cache, analyzer_bases, doc_key, result_keys
+from .cache import default_path as default_cache_path
+from .executors import LazyExecutor, run_ordered
+from .pipeline import Engine, RunSettings
 from .readers import RawDoc, ReadError, read_inputs
 from .results import Spool, write_results
 
@@ -30,6 +36,8 @@ class BuildOutcome:
     read_errors: list[ReadError] = field(default_factory=list)
     analyzer_errors: int = 0
     reports: list[Path] = field(default_factory=list)
+    build_dir: Path | None = None
+    cached: int = 0  # documents served entirely from the cache
 
 
 def _raws(inputs: Iterable[str], errors: list[ReadError], on_error: Callable[[ReadError], None]) -> Iterator[RawDoc]:
@@ -49,20 +57,94 @@ def build(
     jobs: int = 1,
     formats: Iterable[str] = ("md", "json"),
     progress: Callable[[Iterable], Iterable] = lambda it: it,
+    executor: str = "auto",
+    scheduler: str | None = None,
+    use_cache: bool = True,
+    cache_path: Path | None = None,
+    wait: bool = False,
+    keep: int | None = 30,
 ) -> BuildOutcome:
+    """Build into ``OUT/builds/<stamp>/`` under the output-folder lock, then publish to ``OUT``.
+
+    Raises :class:`newskit.lock.BuildLocked` when another build holds ``out`` (unless ``wait``).
+    """
+    from .archive import finish_build, previous_results, start_build
+    from .lock import build_lock
+
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    with build_lock(out, wait=wait):
+        partial, stamp = start_build(out)
+        previous = previous_results(out)
+        try:
+            outcome = _build_into(partial, inputs, settings, registry, jobs, formats, progress,
+                                  executor, scheduler, use_cache, cache_path or default_cache_path(out),
+                                  {"build": stamp, "previous": str(previous) if previous else None})
+            _write_reports(outcome, partial, formats, registry, previous)
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+        final = finish_build(out, partial, stamp, keep)
+    outcome.build_dir = final
+    outcome.results_path = out / outcome.results_path.name
+    outcome.reports = [out / p.relative_to(partial).parts[0] for p in outcome.reports]
+    return outcome
+
+
+def _write_reports(outcome: BuildOutcome, folder: Path, formats, registry, previous: Path | None) -> None:
+    report_formats = [f for f in formats if f != "json"]
+    if not report_formats:
+        return
+    import inspect
+
+    from .results import load_results
+    from newskit.reports import build_reports
+
+    kwargs = {}
+    if "previous" in inspect.signature(build_reports).parameters:
+        kwargs["previous"] = previous  # the previous build's results.json, for the comparison section
+    outcome.reports = build_reports(load_results(outcome.results_path), folder, report_formats, registry, **kwargs)
+
+
+def _cache_items(raws: Iterable[RawDoc], engine: Engine, cache) -> Iterator[tuple]:
+    """Work items for the executors: full cache hits come back as ready records, never sent anywhere."""
+    if cache is None:
+        for raw in raws:
+            yield raw, None, None, None
+        return
+    bases = analyzer_bases(engine.analyzers)
+    for raw in raws:
+        dkey = doc_key(raw, engine.settings.reference_date)
+        keys = result_keys(dkey, engine.analyzers, bases)
+        doc, found = cache.lookup(dkey, keys)
+        if doc is not None and len(found) == len(keys):
+            yield raw, None, {**doc, "results": {n: found[n] for n in keys}, "duplicates": []}, None
+        else:
+            yield raw, found, None, (dkey, keys, set(found))
+
+
+def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progress, executor, scheduler,
+                use_cache, cache_path, run_extra: dict) -> BuildOutcome:
     started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     engine = Engine(settings, registry)
     read_errors: list[ReadError] = []
-    spool = Spool(out)
-    analyzer_errors = 0
+    spool = Spool(folder)
+    analyzer_errors = cached = 0
+    cache = Cache(cache_path) if use_cache else None
+    kind = executor if executor != "auto" else ("processes" if jobs > 1 else "serial")
+    versions = {a.name: str(a.version) for a in engine.analyzers}
     try:
         raws = _raws(inputs, read_errors, lambda e: log.warning("skipped %s", e))
-        for rec in progress(execute(engine, raws, jobs)):
-            analyzer_errors += len(rec.get("errors", {}))
-            spool.add(rec)
+        with LazyExecutor(kind, engine, jobs, scheduler) as ex:
+            for item, rec in progress(run_ordered(ex, _cache_items(raws, engine, cache), engine)):
+                analyzer_errors += len(rec.get("errors", {}))
+                cached += item[2] is not None
+                if cache is not None and item[3] is not None:
+                    dkey, keys, already = item[3]
+                    cache.store(dkey, rec, keys, versions, skip=already)
+                spool.add(rec)
+        if cache is not None:
+            cache.flush()
         spool.close()
         summaries, summary_errors = {}, {}
         for a in engine.analyzers:
@@ -94,17 +176,15 @@ def build(
                 "plugin_failures": [{"plugin": p.name, "distribution": p.distribution, "error": p.error}
                                     for p in registry.failures()],
                 "summary_errors": summary_errors,
+                "executor": kind,
+                "cache": {"path": str(cache.path), "hits": cache.hits, "misses": cache.misses} if cache else None,
+                **run_extra,
             },
         }
-        results_path = out / "results.json"
+        results_path = folder / "results.json"
         write_results(results_path, header, iter(spool), summaries)
     finally:
         spool.remove()
-    outcome = BuildOutcome(results_path, header["run"]["documents"], read_errors, analyzer_errors)
-    report_formats = [f for f in formats if f != "json"]
-    if report_formats:
-        from .results import load_results
-        from newskit.reports import build_reports
-
-        outcome.reports = build_reports(load_results(results_path), out, report_formats, registry)
-    return outcome
+        if cache is not None:
+            cache.close()
+    return BuildOutcome(results_path, header["run"]["documents"], read_errors, analyzer_errors, cached=cached)

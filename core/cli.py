@@ -59,7 +59,15 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--kb", "knowledge", multiple=True, type=click.Path(dir_okay=False), help="Extra knowledge-base file (repeatable).")
 @click.option("--reference-date", help="Date (YYYY-MM-DD) to resolve relative dates such as '3 天前'.")
 @click.option("--strict", is_flag=True, help="Plugin failures stop the run (for plugin developers).")
-def run(inputs, plugins_opt, formats, out, jobs, config_path, knowledge, reference_date, strict) -> None:
+@click.option("--executor", type=click.Choice(["auto", "serial", "processes", "dask"]), default="auto", show_default=True,
+              help="Where documents are analyzed (auto: processes when --jobs > 1).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster).")
+@click.option("--no-cache", is_flag=True, help="Analyze everything again; do not read or write the result cache.")
+@click.option("--cache", "cache_path", type=click.Path(dir_okay=False), help="Cache file (default OUT/.newskit-cache.sqlite or $NEWSKIT_CACHE_DIR).")
+@click.option("--wait", is_flag=True, help="Wait for another build on the same output folder instead of exiting (code 5).")
+@click.option("--keep", type=click.IntRange(1), default=30, show_default=True, help="Dated builds kept in OUT/builds/.")
+def run(inputs, plugins_opt, formats, out, jobs, config_path, knowledge, reference_date, strict,
+        executor, scheduler, no_cache, cache_path, wait, keep) -> None:
     """Analyze articles and write results.json plus reports.
 
     INPUT is any number of files or folders (.txt .md .html .json .jsonl .csv);
@@ -70,8 +78,14 @@ def run(inputs, plugins_opt, formats, out, jobs, config_path, knowledge, referen
       newskit run
       newskit run articles/ --plugins stance,sentiment
       newskit run feed.jsonl --format json --out out/ --jobs 2
+      newskit run articles/ --executor dask --scheduler tcp://10.0.0.5:8786
+
+    Incremental: only new or changed articles (or analyzers whose version or settings
+    changed) are analyzed; each build lands in OUT/builds/<date>/ with OUT/latest
+    pointing at it, and OUT/results.json, OUT/report.md are the latest build's.
     """
     from .build import build, default_inputs
+    from .lock import BuildLocked
     from .config import ConfigError, load_config
     from .pipeline import RunSettings, SelectionError, resolve
     from .plugin_manager import PluginError, load
@@ -104,7 +118,11 @@ def run(inputs, plugins_opt, formats, out, jobs, config_path, knowledge, referen
     )
     out_dir = Path(out or cfg.out)
     try:
-        outcome = build(inputs, out_dir, settings, registry, jobs=jobs or cfg.jobs, formats=formats, progress=_progress)
+        outcome = build(inputs, out_dir, settings, registry, jobs=jobs or cfg.jobs, formats=formats, progress=_progress,
+                        executor=executor, scheduler=scheduler, use_cache=cfg.cache and not no_cache,
+                        cache_path=Path(cache_path) if cache_path else None, wait=wait, keep=keep)
+    except BuildLocked as e:
+        _fail(str(e), EXIT_LOCKED)
     except PluginError as e:
         _fail(str(e), EXIT_PLUGIN)
     except Exception as e:
@@ -114,8 +132,9 @@ def run(inputs, plugins_opt, formats, out, jobs, config_path, knowledge, referen
     if outcome.documents == 0:
         _fail("no readable documents in " + ", ".join(map(str, inputs)), EXIT_NO_DOCUMENTS)
     written = [outcome.results_path, *outcome.reports]
-    click.echo(f"newskit: {outcome.documents} documents analyzed with {', '.join(order)}; "
-               f"wrote {', '.join(str(p) for p in written)}", err=True)
+    cached = f" ({outcome.cached} from the cache)" if outcome.cached else ""
+    click.echo(f"newskit: {outcome.documents} documents analyzed with {', '.join(order)}{cached}; "
+               f"wrote {', '.join(str(p) for p in written)} (build {outcome.build_dir.name if outcome.build_dir else '-'})", err=True)
     if outcome.read_errors:
         click.echo(f"newskit: {len(outcome.read_errors)} file(s) skipped (see the report's run information)", err=True)
 

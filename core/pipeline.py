@@ -109,46 +109,35 @@ class Engine:
             a.configure(settings.plugin_settings.get(a.name, {}), context)
         self.timings: dict[str, float] = {}
 
-    def process(self, raw: RawDoc, skip: Iterable[str] = ()) -> dict:
+    def process(self, raw: RawDoc, cached: dict | None = None) -> dict:
+        """Normalize and analyze one raw document; ``cached`` results (by analyzer) are reused, not rerun."""
         from .normalize import to_document
 
         doc = to_document(raw, reference_date=self.settings.reference_date)
-        analyze_document(doc, self.analyzers, self.settings.strict, self.timings)
+        cached = cached or {}
+        if cached:
+            # Set up the skipped analyzers too: setup may extend shared state (jieba's dictionary)
+            # that the analyzers that do run depend on, and results must not depend on cache state.
+            for a in self.analyzers:
+                if a.name in cached:
+                    doc.set_result(a.name, cached[a.name])
+                    try:
+                        a.ensure_setup()
+                    except Exception:
+                        pass  # it does not run here; its failure is reported where it runs
+        todo = [a for a in self.analyzers if a.name not in cached]
+        analyze_document(doc, todo, self.settings.strict, self.timings)
         rec = doc.to_record()
+        rec["results"] = {a.name: rec["results"][a.name] for a in self.analyzers if a.name in rec["results"]}
         rec["duplicates"] = []
         return rec
 
 
 # -- executors -----------------------------------------------------------------
-_worker_engine: Engine | None = None
-
-
-def _worker_init(settings: RunSettings) -> None:
-    global _worker_engine
-    logging.getLogger("newskit").setLevel(logging.ERROR)
-    _worker_engine = Engine(settings)
-
-
-def _worker_process(raw: RawDoc) -> tuple[dict, dict]:
-    assert _worker_engine is not None
-    before = dict(_worker_engine.timings)
-    rec = _worker_engine.process(raw)
-    delta = {k: v - before.get(k, 0.0) for k, v in _worker_engine.timings.items()}
-    return rec, delta
-
-
 def execute(engine: Engine, raws: Iterable[RawDoc], jobs: int = 1) -> Iterator[dict]:
-    """Yield one result record per raw document, in input order."""
-    if jobs <= 1:
-        for raw in raws:
-            yield engine.process(raw)
-        return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    """Yield one result record per raw document, in input order (no cache; see newskit.executors)."""
+    from .executors import make_executor, run_ordered
 
-    ctx = mp.get_context("spawn")  # fresh interpreters: no inherited locks or half-loaded models
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init, initargs=(engine.settings,)) as pool:
-        for rec, delta in pool.map(_worker_process, raws, chunksize=4):
-            for k, v in delta.items():
-                engine.timings[k] = engine.timings.get(k, 0.0) + v
+    with make_executor("processes" if jobs > 1 else "serial", engine, jobs) as ex:
+        for _, rec in run_ordered(ex, ((raw, None, None, None) for raw in raws), engine):
             yield rec

@@ -34,10 +34,15 @@ class EntitiesAnalyzer(Analyzer):
     def fingerprint(self) -> str:
         import hashlib
 
-        self.ensure_setup()
+        from newskit.kb import bundled_files
+
+        # Hash the KB files' bytes without building the automaton: cheap when every document is cached.
         h = hashlib.sha256(super().fingerprint().encode())
-        for src in self.kb.sources:
-            h.update(open(src, "rb").read())
+        for src in [*bundled_files(), *(getattr(self.context, "knowledge_files", []) or [])]:
+            try:
+                h.update(open(src, "rb").read() + b"\0")
+            except OSError:
+                pass  # setup() reports an unreadable file
         return h.hexdigest()[:16]
 
     def analyze(self, doc) -> dict:

@@ -1,0 +1,183 @@
+"""The incremental-build cache: one SQLite file (WAL mode) of per-document, per-analyzer results.
+
+A result is stored under a key that hashes everything it depends on:
+
+* the document key: id, raw text, record metadata, reference date and the normalization code
+  (``normalize_fingerprint()``), since evidence carries the id and offsets into normalized text;
+* the analyzer's name, version and ``fingerprint()`` (its settings, knowledge base, lexicons);
+* the keys of the analyzers it requires, so a change upstream invalidates its dependants.
+
+Only successful results are stored; an analyzer that failed runs again next time.
+The main process is the only writer; it checks the cache before anything is normalized or sent
+to a worker, so an unchanged corpus costs reading, hashing and a few indexed look-ups.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping
+
+CACHE_FORMAT = "1"  # bump when the stored shapes change
+FILENAME = ".newskit-cache.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (
+    doc_key TEXT PRIMARY KEY, id TEXT NOT NULL, hash TEXT NOT NULL, meta TEXT NOT NULL, used REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS results (
+    key TEXT PRIMARY KEY, doc_key TEXT NOT NULL, analyzer TEXT NOT NULL, version TEXT NOT NULL,
+    result TEXT NOT NULL, used REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS results_doc ON results(doc_key);
+CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def default_path(out: str | os.PathLike) -> Path:
+    """``$NEWSKIT_CACHE_DIR/newskit-cache.sqlite`` when set, else ``OUT/.newskit-cache.sqlite``."""
+    env = os.environ.get("NEWSKIT_CACHE_DIR")
+    if env:
+        return Path(env) / FILENAME.lstrip(".")
+    return Path(out) / FILENAME
+
+
+def _sha(*parts: str) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def normalize_fingerprint() -> str:
+    """Normalization changes the text every offset refers to: hash its version and its code/data."""
+    from . import normalize
+
+    h = hashlib.sha256(CACHE_FORMAT.encode())
+    h.update(str(getattr(normalize, "NORMALIZE_VERSION", "")).encode())
+    roots = [Path(normalize.__file__).parent, Path(__file__).parent / "document.py"]
+    for root in roots:
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for f in files:
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def doc_key(raw, reference_date: str | None = None) -> str:
+    meta = json.dumps(raw.meta, sort_keys=True, ensure_ascii=False, default=str)
+    return _sha(normalize_fingerprint(), raw.id, raw.text, meta, str(raw.html), reference_date or "")
+
+
+def analyzer_bases(analyzers) -> dict[str, str]:
+    """Per analyzer, the part of its key that does not depend on the document (computed once a run)."""
+    return {a.name: _sha(a.name, str(a.version), a.fingerprint()) for a in analyzers}
+
+
+def result_keys(dkey: str, analyzers, bases: Mapping[str, str]) -> dict[str, str]:
+    """Keys for one document, in dependency order: a dependant's key includes its inputs' keys."""
+    keys: dict[str, str] = {}
+    for a in analyzers:
+        keys[a.name] = _sha(dkey, bases[a.name], *(keys.get(r, r) for r in a.requires))
+    return keys
+
+
+class Cache:
+    """Results keyed as above.  Writes are batched; call :meth:`flush` (or close) to commit."""
+
+    def __init__(self, path: str | os.PathLike, timeout: float = 30.0):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        self.db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.executescript(_SCHEMA)
+        self.now = time.time()
+        self._pending_docs: list[tuple] = []
+        self._pending_results: list[tuple] = []
+        self._touched_docs: list[tuple] = []
+        self._touched: list[tuple] = []
+        self.hits = self.misses = 0
+
+    # -- reading -------------------------------------------------------------
+    def lookup(self, dkey: str, keys: Mapping[str, str]) -> tuple[dict | None, dict[str, object]]:
+        """``(doc row or None, {analyzer: cached result})`` for one document."""
+        row = self.db.execute("SELECT id, hash, meta FROM docs WHERE doc_key = ?", (dkey,)).fetchone()
+        found: dict[str, object] = {}
+        by_key = {k: n for n, k in keys.items()}
+        if by_key:
+            marks = ",".join("?" * len(by_key))
+            for key, result in self.db.execute(f"SELECT key, result FROM results WHERE key IN ({marks})", list(by_key)):
+                found[by_key[key]] = json.loads(result)
+        doc = {"id": row[0], "hash": row[1], "meta": json.loads(row[2])} if row else None
+        if doc is not None:
+            self._touched_docs.append((self.now, dkey))
+        self._touched.extend((self.now, keys[n]) for n in found)
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        return doc, found
+
+    # -- writing -------------------------------------------------------------
+    def store(self, dkey: str, record: dict, keys: Mapping[str, str], versions: Mapping[str, str],
+              skip: Iterable[str] = ()) -> None:
+        """Remember a finished record: its metadata and each successful analyzer result."""
+        self._pending_docs.append((dkey, record["id"], record["hash"], json.dumps(record["meta"], ensure_ascii=False), self.now))
+        skip = set(skip)
+        for name, value in record.get("results", {}).items():
+            if name in keys and name not in skip:
+                self._pending_results.append((keys[name], dkey, name, versions[name],
+                                              json.dumps(value, ensure_ascii=False), self.now))
+        if len(self._pending_results) + len(self._pending_docs) >= 2000:
+            self.flush()
+
+    def flush(self) -> None:
+        if not (self._pending_docs or self._pending_results or self._touched or self._touched_docs):
+            return
+        with self.db:  # one transaction: a killed build leaves the last committed state
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?)", self._pending_docs)
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?)", self._pending_results)
+            self.db.executemany("UPDATE docs SET used = ? WHERE doc_key = ?", self._touched_docs)
+            self.db.executemany("UPDATE results SET used = ? WHERE key = ?", self._touched)
+        self._pending_docs.clear()
+        self._pending_results.clear()
+        self._touched_docs.clear()
+        self._touched.clear()
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            self.db.close()
+
+    # -- maintenance ---------------------------------------------------------
+    def info(self) -> dict:
+        per = [{"analyzer": a, "version": v, "entries": n, "last_used": u}
+               for a, v, n, u in self.db.execute(
+                   "SELECT analyzer, version, COUNT(*), MAX(used) FROM results GROUP BY analyzer, version ORDER BY analyzer, version")]
+        docs = self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+        size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
+        return {"path": str(self.path), "bytes": size, "documents": docs, "analyzers": per}
+
+    def prune(self, older_than_days: float | None = None) -> tuple[int, int]:
+        """Drop entries unused for ``older_than_days`` (all entries when None); returns (docs, results) removed."""
+        cutoff = self.now - older_than_days * 86400 if older_than_days is not None else float("inf")
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            r = self.db.execute("DELETE FROM results WHERE used < ?", (cutoff,)).rowcount
+            d = self.db.execute("DELETE FROM docs WHERE used < ?", (cutoff,)).rowcount
+            self.db.execute("DELETE FROM results WHERE doc_key NOT IN (SELECT doc_key FROM docs)")
+        self.db.execute("VACUUM")
+        return d, r
+
+    def __enter__(self) -> "Cache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
