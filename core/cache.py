@@ -104,6 +104,7 @@ class Cache:
         self._touched_docs: list[tuple] = []
         self._touched: list[tuple] = []
         self.hits = self.misses = 0
+        self._flushed = time.monotonic()
 
     # -- reading -------------------------------------------------------------
     def lookup(self, dkey: str, keys: Mapping[str, str]) -> tuple[dict | None, dict[str, object]]:
@@ -133,7 +134,8 @@ class Cache:
             if name in keys and name not in skip:
                 self._pending_results.append((keys[name], dkey, name, versions[name],
                                               json.dumps(value, ensure_ascii=False), self.now))
-        if len(self._pending_results) + len(self._pending_docs) >= 2000:
+        # Commit every few seconds too, so a long build that is killed keeps most of its work.
+        if len(self._pending_results) + len(self._pending_docs) >= 2000 or time.monotonic() - self._flushed > 5:
             self.flush()
 
     def flush(self) -> None:
@@ -149,6 +151,7 @@ class Cache:
         self._pending_results.clear()
         self._touched_docs.clear()
         self._touched.clear()
+        self._flushed = time.monotonic()
 
     def close(self) -> None:
         try:

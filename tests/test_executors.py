@@ -1,0 +1,69 @@
+"""Serial, process and Dask executors give identical results, and per-run settings reach every worker."""
+import json
+
+import pytest
+
+from newskit.build import build
+from newskit.pipeline import RunSettings
+from newskit.plugin_manager import load
+
+STRIP = ("started", "seconds", "timings", "jobs", "executor", "cache", "build", "previous", "inputs")
+
+
+def _comparable(results: dict) -> dict:
+    results = json.loads(json.dumps(results))
+    for key in STRIP:
+        results["run"].pop(key, None)
+    return results
+
+
+@pytest.fixture
+def corpus(tmp_path, seeds_dir):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(seeds_dir.glob("*.txt"))[:3]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "custom.txt").write_text("星河智算今天发布了新的推理芯片，百度也宣布了合作。", encoding="utf-8")
+    return folder
+
+
+def _kb(path, alias):
+    path.write_text(f'[[entity]]\nname = "星河智算"\naliases = ["{alias}"]\n', encoding="utf-8")
+
+
+def _run(corpus, out, kb, **kw):
+    registry = load()
+    settings = RunSettings(analyzers=["entities"], knowledge_files=[str(kb)])
+    outcome = build([str(corpus)], out, settings, registry, formats=("json",), use_cache=False, **kw)
+    return _comparable(json.loads(outcome.results_path.read_text(encoding="utf-8")))
+
+
+def _companies(results, doc_id):
+    doc = next(d for d in results["documents"] if d["id"] == doc_id)
+    return {c["name"]: c["mentions"] for c in doc["results"]["entities"]["companies"]}
+
+
+def test_serial_and_process_pool_agree(tmp_path, corpus):
+    kb = tmp_path / "kb.toml"
+    _kb(kb, "星河")
+    serial = _run(corpus, tmp_path / "s", kb)
+    pooled = _run(corpus, tmp_path / "p", kb, jobs=2, executor="processes")
+    assert serial == pooled
+    assert "星河智算" in _companies(serial, "custom.txt")  # the user's KB reached the workers
+
+
+def test_dask_agrees_and_long_lived_workers_pick_up_new_settings(tmp_path, corpus):
+    distributed = pytest.importorskip("distributed")
+    kb = tmp_path / "kb.toml"
+    _kb(kb, "星河")
+    serial = _run(corpus, tmp_path / "s", kb)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        dask = _run(corpus, tmp_path / "d", kb, executor="dask", scheduler=cluster.scheduler_address)
+        assert dask == serial
+        # Same path, new content: workers that kept the old engine would miss the new alias.
+        kb.write_text('[[entity]]\nname = "推理芯片公司"\naliases = ["推理芯片"]\n', encoding="utf-8")
+        serial2 = _run(corpus, tmp_path / "s2", kb)
+        dask2 = _run(corpus, tmp_path / "d2", kb, executor="dask", scheduler=cluster.scheduler_address)
+    assert dask2 == serial2
+    assert "推理芯片公司" in _companies(dask2, "custom.txt") and "星河智算" not in _companies(dask2, "custom.txt")
