@@ -1,0 +1,389 @@
+"""Speaker attribution: who said which part of an article, with their organization.
+
+Handles the forms Chinese news uses to report speech:
+
+* ``X表示/认为/指出/坦言…,…`` and ``X曾向某媒体指出,…`` (indirect speech, with a short gap);
+* ``X说:“…”`` and ``“…”,X说。`` (a quote before or after its speaker);
+* ``ORG + 职务 + 姓名`` introductions ("科大讯飞总裁吴晓如"), which also give the organization;
+* ``他认为`` / ``她表示`` / ``其指出`` / ``在他看来`` continuing the previous speaker, and a paragraph
+  that is only a quote continuing the speaker of the paragraph before it;
+* headline style ``李开复:中美大模型只能存活五六家``.
+
+Speaker names come from the entities results and from these patterns (title + 2–3 character
+name, validated against a surname list).  All matching runs on a :class:`TextView` of the text
+with reading glosses such as ``创(chuàng)`` removed; offsets map back to ``doc.text``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .cues import bundled, read_toml
+
+_HAN = "\u4e00-\u9fff"
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
+_CLAUSE_END = ",,;;。!?!?::\n"
+_SENT_END = "。!?!?;;\n"
+
+
+class TextView:
+    """``text`` without reading glosses; :meth:`source` maps a view offset back to the original."""
+
+    def __init__(self, text: str):
+        self.original = text
+        self._breaks: list[int] = []  # view offsets where the shift grows
+        self._shifts: list[int] = []
+        parts, pos, removed = [], 0, 0
+        for m in _GLOSS.finditer(text):
+            parts.append(text[pos:m.start()])
+            self._breaks.append(m.start() - removed)
+            removed += m.end() - m.start()
+            self._shifts.append(removed)
+            pos = m.end()
+        parts.append(text[pos:])
+        self.text = "".join(parts) if self._breaks else text
+
+    def source(self, i: int) -> int:
+        k = bisect_right(self._breaks, i) - 1
+        return i + (self._shifts[k] if k >= 0 else 0)
+
+    def source_end(self, i: int) -> int:
+        return self.source(i - 1) + 1 if i > 0 else 0
+
+
+@dataclass
+class Utterance:
+    """Words attributed to a speaker: ``view.text[start:end]`` (view offsets)."""
+
+    speaker: str
+    start: int
+    end: int
+    kind: str  # quote | indirect | continuation | headline
+
+
+@dataclass
+class Attribution:
+    view: TextView
+    people: dict[str, dict] = field(default_factory=dict)  # name -> {"organization", "role"}
+    utterances: list[Utterance] = field(default_factory=list)
+
+    def sentences(self, doc, u: Utterance) -> list:
+        """The document sentences an utterance overlaps."""
+        first = doc.sentence_at(self.view.source(u.start))
+        last = doc.sentence_at(self.view.source_end(u.end) - 1)
+        if first is None:
+            return [last] if last else []
+        stop = last.index if last else first.index
+        return doc.sentences[first.index:stop + 1]
+
+
+@dataclass
+class SpeechLexicon:
+    verbs: re.Pattern
+    strong_name: re.Pattern
+    titles: re.Pattern
+    stop_chars: frozenset
+    not_names: frozenset
+    not_name_chars: frozenset
+    not_verbs: tuple
+    pronouns: tuple
+    org_noise: tuple
+    surnames: frozenset
+    compound_surnames: tuple
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
+    data: dict = {}
+    for path in [bundled("quotes", "speech.toml"), *extra]:
+        for key, value in read_toml(path).items():
+            if isinstance(value, list):
+                data.setdefault(key, []).extend(value)
+            else:
+                data[key] = data.get(key, "") + value
+    surnames, compound = set(), []
+    for line in bundled("quotes", "surnames.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            (surnames.add(line) if len(line) == 1 else compound.append(line))
+    titles = _alternation(data["titles"])
+    return SpeechLexicon(
+        verbs=re.compile(rf"(?P<gap>[^,。!?;:,:“”「」『』\s]{{0,14}}?)(?P<verb>{_alternation(data['verbs'])})"),
+        strong_name=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}“”」\s]))(?P<name>[{_HAN}]{{2,3}}?)"
+                               rf"(?P<verb>{_alternation(data['strong_verbs'])})"),
+        titles=re.compile(rf"(?:{titles})(?:[、兼及和]?(?:{titles}))*"),
+        stop_chars=frozenset(data["name_stop_chars"]),
+        not_names=frozenset(data["not_names"]),
+        not_name_chars=frozenset(data["not_name_chars"]),
+        not_verbs=tuple(data["not_verbs"]),
+        pronouns=tuple(sorted(data["pronouns"], key=len, reverse=True)),
+        org_noise=tuple(sorted(data["org_prefix_noise"], key=len, reverse=True)),
+        surnames=frozenset(surnames),
+        compound_surnames=tuple(compound),
+    )
+
+
+class Attributor:
+    """Finds speakers and their utterances in a document."""
+
+    def __init__(self, lexicon: SpeechLexicon | None = None):
+        self.lex = lexicon or load_lexicon()
+
+    # -- names ---------------------------------------------------------------
+    def plausible_name(self, name: str) -> bool:
+        lex = self.lex
+        if not (2 <= len(name) <= 4) or name in lex.not_names or name[:2] in lex.not_names:
+            return False
+        if any(name.startswith(c) for c in lex.compound_surnames):
+            return len(name) >= 3
+        return name[0] in lex.surnames and len(name) <= 3 and not any(c in lex.not_name_chars for c in name)
+
+    def _name_after_title(self, text: str, pos: int) -> str | None:
+        cand = re.match(rf"[{_HAN}]{{2,3}}", text[pos:pos + 3])
+        if not cand:
+            return None
+        name = cand.group()
+        # "校长青年教授尤洋": another title right after means this was not the name.
+        for k in range(1, 3):
+            if self.lex.titles.match(text, pos + k):
+                return None
+        if len(name) == 3 and name[2] in self.lex.stop_chars:
+            name = name[:2]
+        return name if self.plausible_name(name) else None
+
+    def _organization(self, text: str, end: int, known_orgs: dict[str, str]) -> str | None:
+        start = end
+        while start > 0 and end - start < 16 and (text[start - 1].isalnum() or text[start - 1] in "·&"):
+            start -= 1
+        stretch = text[start:end]
+        best, best_pos = None, -1
+        for alias, canon in known_orgs.items():
+            p = stretch.rfind(alias)
+            if p > best_pos or (p == best_pos and p >= 0 and best and len(alias) > len(best)):
+                best, best_pos = canon, p
+        if best:
+            return best
+        # Cut after the last speech verb, title or function word: "…回怼百度副总裁" -> "百度".
+        for rx in (self.lex.verbs, self.lex.titles):
+            ends = [m.end() for m in rx.finditer(stretch) if m.end() < len(stretch)]
+            if ends:
+                stretch = stretch[ends[-1]:]
+        stretch = re.split(r"[的由是在被让对向与和及]", stretch)[-1]
+        changed = True
+        while changed:
+            changed = False
+            for noise in self.lex.org_noise:
+                if stretch.startswith(noise) and len(stretch) > len(noise) + 1:
+                    stretch = stretch[len(noise):]
+                    changed = True
+        stretch = stretch.lstrip("0123456789年月日")
+        return stretch if len(stretch) >= 2 and not stretch.isdigit() else None
+
+    def introductions(self, text: str, known_orgs: dict[str, str]) -> dict[str, dict]:
+        """``ORG + title + name`` introductions: {name: {"organization", "role"}} (first wins)."""
+        found: dict[str, dict] = {}
+        for m in self.lex.titles.finditer(text):
+            name = self._name_after_title(text, m.end())
+            if name and name not in found:
+                found[name] = {"organization": self._organization(text, m.start(), known_orgs), "role": m.group()}
+        return found
+
+    # -- attribution -----------------------------------------------------------
+    def attribute(self, text: str, people: list[dict] | None = None, companies: list[dict] | None = None) -> Attribution:
+        view = TextView(text)
+        t = view.text
+        known_orgs: dict[str, str] = {}
+        for c in companies or []:
+            for alias in [c["name"], *c.get("aliases", [])]:
+                if len(alias) >= 2:
+                    known_orgs[alias] = c["name"]
+        intro = self.introductions(t, known_orgs)
+        persons: dict[str, dict] = {}
+        for p in people or []:
+            persons[p["name"]] = {"organization": p.get("organization"), "role": p.get("role")}
+        for name, info in intro.items():
+            # The article's own attribution beats the knowledge base's.
+            merged = persons.setdefault(name, {"organization": None, "role": None})
+            merged["organization"] = info["organization"] or merged["organization"]
+            merged["role"] = info["role"] or merged["role"]
+        for m in self.lex.strong_name.finditer(t):
+            name = m.group("name")
+            if name not in persons and self.plausible_name(name):
+                persons[name] = {"organization": None, "role": None}
+
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", t)]
+        para_starts = [s for s, _ in paragraphs]
+        anchors = self._anchors(t, persons)
+        result = Attribution(view, persons)
+        last: tuple[str, int] | None = None  # (speaker, paragraph index)
+        mentions = self._mentions(t, persons)
+        for pos, name, verb_end in anchors:
+            p_i = bisect_right(para_starts, pos) - 1
+            if name is None:  # pronoun
+                name = self._resolve(last, p_i, pos, mentions, para_starts)
+                if name is None:
+                    continue
+            u = self._content(t, name, verb_end, pos)
+            if u:
+                result.utterances.append(u)
+            last = (name, p_i)
+        self._quotes_before_speaker(t, persons, result)
+        self._continuing_quotes(t, paragraphs, result)
+        self._headlines(t, paragraphs, persons, result)
+        result.utterances.sort(key=lambda u: u.start)
+        return result
+
+    def _mentions(self, t: str, persons: dict) -> list[tuple[int, str]]:
+        out = []
+        for name in persons:
+            i = t.find(name)
+            while i >= 0:
+                out.append((i, name))
+                i = t.find(name, i + len(name))
+        out.sort()
+        return out
+
+    def _anchors(self, t: str, persons: dict) -> list[tuple[int, str | None, int]]:
+        """(position, speaker or None for a pronoun, end of the speech verb), in text order."""
+        out = []
+        verbs = self.lex.verbs
+        for pos, name in self._mentions(t, persons):
+            m = verbs.match(t, pos + len(name))
+            if m and not t.startswith(self.lex.not_verbs, m.start("verb")):
+                out.append((pos, name, m.end()))
+        for pron in self.lex.pronouns:
+            i = t.find(pron)
+            while i >= 0:
+                before = t[i - 1] if i > 0 else "\n"
+                if before in _CLAUSE_END or before in _CLOSE_QUOTES or before == "在" or before.isspace():
+                    m = verbs.match(t, i + len(pron))
+                    if m and len(m.group("gap")) <= 4 and not t.startswith(self.lex.not_verbs, m.start("verb")):
+                        out.append((i, None, m.end()))
+                i = t.find(pron, i + len(pron))
+        out.sort()
+        return out
+
+    def _resolve(self, last, p_i, pos, mentions, para_starts) -> str | None:
+        if last and p_i - last[1] <= 3:
+            return last[0]
+        # Otherwise the person last named in this or the previous paragraph.
+        floor = para_starts[max(0, p_i - 1)]
+        for m_pos, name in reversed(mentions):
+            if m_pos < pos:
+                return name if m_pos >= floor else None
+        return None
+
+    def _content(self, t: str, name: str, p: int, anchor: int) -> Utterance | None:
+        """What follows a speech verb: a quote, or the rest of the sentence."""
+        n = len(t)
+        start = p
+        for k in range(p, min(n, p + 14)):
+            ch = t[k]
+            if ch in _OPEN_QUOTES:
+                start = k
+                break
+            if ch in ",,::":
+                start = k + 1
+                break
+            if ch in _SENT_END:
+                break
+        if start < n and t[start] in _OPEN_QUOTES:
+            close = self._close(t, start)
+            return Utterance(name, start, close, "quote")
+        end = start
+        while end < n and t[end] not in _SENT_END:
+            if t[end] in _OPEN_QUOTES:  # a quote inside the sentence belongs to it
+                end = self._close(t, end)
+                continue
+            end += 1
+        if end < n and t[end] != "\n":
+            end += 1
+        if end - start < 2:
+            return None
+        return Utterance(name, start, end, "indirect")
+
+    @staticmethod
+    def _close(t: str, open_pos: int) -> int:
+        pair = _CLOSE_QUOTES[_OPEN_QUOTES.index(t[open_pos])]
+        close = t.find(pair, open_pos + 1)
+        nl = t.find("\n", open_pos + 1)
+        if close < 0 or (0 <= nl < close):
+            return nl if nl >= 0 else len(t)
+        return close + 1
+
+    def _quotes_before_speaker(self, t: str, persons: dict, result: Attribution) -> None:
+        """“…”,X说。 / “…”ORG职务X告诉记者: the quote right before a speaker phrase."""
+        taken = {(u.start, u.end) for u in result.utterances}
+        for pos, name in self._mentions(t, persons):
+            if not self.lex.verbs.match(t, pos + len(name)):
+                continue
+            k = pos
+            while k > 0 and pos - k <= 20 and (t[k - 1].isalnum() or t[k - 1] in "、 ,,"):
+                if t[k - 1] in ",,":
+                    if k - 1 > 0 and t[k - 2] in _CLOSE_QUOTES:
+                        k -= 1
+                        continue
+                    break
+                k -= 1
+            seg = t[k:pos].lstrip(",, ")
+            title = self.lex.titles.search(seg) if seg else None
+            if seg and not (title and title.end() == len(seg)):
+                continue  # words between the quote and the speaker: not this speaker's quote
+            if k > 0 and t[k - 1] in _CLOSE_QUOTES:
+                close = k
+                opener = _OPEN_QUOTES[_CLOSE_QUOTES.index(t[k - 1])]
+                line_start = t.rfind("\n", 0, close) + 1
+                open_pos = t.rfind(opener, line_start, close - 1)
+                if open_pos >= 0 and (open_pos, close) not in taken:
+                    result.utterances.append(Utterance(name, open_pos, close, "quote"))
+                    taken.add((open_pos, close))
+
+    def _continuing_quotes(self, t: str, paragraphs, result: Attribution) -> None:
+        """A paragraph that is only a quote continues the speaker of the paragraph before it."""
+        by_para: dict[int, Utterance] = {}
+        starts = [s for s, _ in paragraphs]
+        for u in result.utterances:
+            by_para[bisect_right(starts, u.start) - 1] = u
+        for i, (s, e) in enumerate(paragraphs):
+            if i == 0 or t[s] not in _OPEN_QUOTES or i in by_para or (i - 1) not in by_para:
+                continue
+            close = self._close(t, s)
+            if e - close <= 2:  # nothing after the quote: no speaker of its own
+                result.utterances.append(Utterance(by_para[i - 1].speaker, s, close, "continuation"))
+
+    def _headlines(self, t: str, paragraphs, persons: dict, result: Attribution) -> None:
+        """李开复:中美大模型只能存活五六家 — a short line with a speaker and a colon."""
+        names = _alternation(persons) if persons else None
+        if not names:
+            return
+        rx = re.compile(rf"(?:^|[??!!,,\s])(?P<name>{names})[::](?!\s*$)")
+        for s, e in paragraphs:
+            if e - s > 60:
+                continue
+            m = rx.search(t, s, e)
+            if m:
+                result.utterances.append(Utterance(m.group("name"), m.end(), e, "headline"))
+
+
+_cache: dict[tuple, Attribution] = {}
+
+
+def attribute_document(doc, attributor: Attributor | None = None) -> Attribution:
+    """Speaker attribution for ``doc`` using its entities results; cached per document text."""
+    key = (doc.id, doc.hash, len(doc.text))
+    hit = _cache.get(key)
+    if hit is not None:
+        return hit
+    ents = doc.results.get("entities") or {}
+    result = (attributor or Attributor()).attribute(doc.text, ents.get("people"), ents.get("companies"))
+    if len(_cache) > 8:
+        _cache.clear()
+    _cache[key] = result
+    return result

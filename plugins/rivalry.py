@@ -1,0 +1,207 @@
+"""Rivalries: pairs of parties in open conflict (barbs, accusations, lawsuits) or in ordinary competition.
+
+A cue (``newskit/data/rivalry/cues.toml``) only counts when it links two specific parties:
+
+* two parties are the only ones in the cue's clause, or are joined (``百度与搜狗的隔空嘴战``);
+* one party before the cue and one after it (``王小川发微博回怼百度副总裁肖阳``);
+* a speaker whose jab is quoted and the rival named in the quote (``肖阳开怼,“王小川……”``).
+
+People count as their organization (from the article's own introduction, else the knowledge
+base); a person with no organization is a party by name.  Companies listed with 、 are never
+paired with each other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newskit import Analyzer, hookimpl
+
+_CLAUSE_STOP = set(",,;;。!?!?\n")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    party: str
+    person: str | None
+
+
+def _mentions(text: str, attribution, companies: list[dict]) -> list[Mention]:
+    canon: dict[str, str] = {}
+    for c in companies:
+        for alias in [c["name"], *c.get("aliases", [])]:
+            if len(alias) >= 2:
+                canon[alias] = c["name"]
+    found: list[Mention] = []
+    for name, info in attribution.people.items():
+        org = info.get("organization")
+        party = canon.get(org, org) if org else name
+        for m in re.finditer(re.escape(name), text):
+            found.append(Mention(m.start(), m.end(), party, name))
+    for org in {i.get("organization") for i in attribution.people.values() if i.get("organization")}:
+        canon.setdefault(org, org)
+    for alias, party in canon.items():
+        for m in re.finditer(re.escape(alias), text):
+            found.append(Mention(m.start(), m.end(), party, None))
+    # Longest mention wins where they overlap ("百度搜索" over "百度").
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept, last_end = [], -1
+    for m in found:
+        if m.start >= last_end:
+            kept.append(m)
+            last_end = m.end
+    return kept
+
+
+class RivalryAnalyzer(Analyzer):
+    name = "rivalry"
+    version = "0.1.0"
+    requires = ("entities",)
+    description = "Pairs of companies or people in open conflict or competition, with intensity and evidence."
+
+    def setup(self) -> None:
+        from newskit.cues import CueMatcher, bundled, lexicon_paths, load_tables
+
+        tables = load_tables(lexicon_paths("rivalry", bundled("rivalry", "cues.toml"), self.context, self.settings))
+        self.max_gap = int(tables.get("settings", {}).get("max_gap", 30))
+        self.joiners = tuple(sorted(tables.get("joiner", {}), key=len, reverse=True))
+        self.matcher = CueMatcher(tables, ["conflict", "competition"])
+
+    def fingerprint(self) -> str:
+        from newskit.cues import bundled, fingerprint, lexicon_paths
+
+        return fingerprint(super().fingerprint(), lexicon_paths("rivalry", bundled("rivalry", "cues.toml"), self.context, self.settings))
+
+    # -- per document ------------------------------------------------------------
+    def analyze(self, doc) -> dict:
+        from newskit.quotes import attribute_document
+
+        attribution = attribute_document(doc)
+        view = attribution.view
+        text = view.text
+        hits = self.matcher.find(text)
+        if not hits:
+            return {"pairs": []}
+        mentions = _mentions(text, attribution, (doc.results.get("entities") or {}).get("companies", []))
+        utterances = attribution.utterances
+        pairs: dict[tuple, dict] = {}
+        for hit in hits:
+            for a, b, people in self._linked(text, hit, mentions, utterances):
+                key = tuple(sorted((a.party, b.party)))
+                rec = pairs.setdefault(key, {"kinds": set(), "cues": {}, "people": set(), "sentences": {}})
+                rec["kinds"].add(hit.table)
+                rec["cues"][hit.term] = max(rec["cues"].get(hit.term, 0.0), hit.weight)
+                rec["people"].update(people)
+                sent = doc.sentence_at(view.source(hit.start))
+                if sent is not None:
+                    rec["sentences"][sent.index] = sent
+        out = []
+        for (a, b), rec in pairs.items():
+            kind = "conflict" if "conflict" in rec["kinds"] else "competition"
+            intensity = 1.0
+            for w in rec["cues"].values():
+                intensity *= 1.0 - min(0.95, w)
+            out.append({"a": a, "b": b, "kind": kind, "people": sorted(rec["people"]),
+                        "intensity": round(1.0 - intensity, 3), "cues": sorted(rec["cues"]),
+                        "evidence": [rec["sentences"][i].evidence(doc.id) for i in sorted(rec["sentences"])],
+                        "date": (doc.meta or {}).get("date")})
+        out.sort(key=lambda p: (p["kind"] != "conflict", -p["intensity"], p["a"], p["b"]))
+        return {"pairs": out}
+
+    def _clause(self, text: str, pos: int, end: int) -> tuple[int, int]:
+        s = pos
+        while s > 0 and pos - s < self.max_gap and text[s - 1] not in _CLAUSE_STOP:
+            s -= 1
+        e = end
+        while e < len(text) and e - end < self.max_gap and text[e] not in _CLAUSE_STOP:
+            e += 1
+        return s, e
+
+    def _linked(self, text, hit, mentions, utterances):
+        """The pairs of mentions this cue links (usually none or one)."""
+        s, e = self._clause(text, hit.start, hit.end)
+        inside = [m for m in mentions if s <= m.start and m.end <= e]
+        before = [m for m in inside if m.end <= hit.start]
+        after = [m for m in inside if m.start >= hit.end]
+        parties = list(dict.fromkeys(m.party for m in inside))
+
+        def people(*ms):
+            both = {m.party for m in ms}
+            return {m.person for m in [*ms, *inside] if m.person and m.party in both}
+
+        if len(parties) == 2 and not self._enumerated(text, inside):
+            a = next(m for m in inside if m.party == parties[0])
+            b = next(m for m in inside if m.party == parties[1])
+            return [(a, b, people(a, b))]
+        if before and after and before[-1].party != after[0].party and not self._enumerated(text, [before[-1], after[0]]):
+            return [(before[-1], after[0], people(before[-1], after[0]))]
+        if before:
+            # A jab whose words are quoted right after the cue: the speaker against whoever the quote names.
+            attacker = before[-1]
+            for u in utterances:
+                if 0 <= u.start - hit.end <= 3:
+                    targets = {m.party: m for m in mentions if u.start <= m.start < u.end and m.party != attacker.party}
+                    if len(targets) == 1:
+                        target = next(iter(targets.values()))
+                        return [(attacker, target, people(attacker, target) | {m.person for m in (attacker, target) if m.person})]
+        return []
+
+    @staticmethod
+    def _enumerated(text: str, ms: list[Mention]) -> bool:
+        """Parties listed with 、 ("华为、阿里、腾讯…陆续发布") are co-mentions, not rivals."""
+        ms = sorted(ms, key=lambda m: m.start)
+        return any(text[x.end:y.start].strip() in ("、", "/") for x, y in zip(ms, ms[1:]) if x.party != y.party)
+
+    # -- corpus ------------------------------------------------------------------
+    def summarize(self, documents) -> dict:
+        agg: dict[tuple, dict] = {}
+        kinds_of: dict[str, str] = {}
+        for d in documents:
+            for p in ((d.get("results") or {}).get("rivalry") or {}).get("pairs", []):
+                key = (p["a"], p["b"], p["kind"])
+                rec = agg.setdefault(key, {"a": p["a"], "b": p["b"], "kind": p["kind"], "documents": 0,
+                                           "intensity": 0.0, "people": set(), "evidence": []})
+                rec["documents"] += 1
+                rec["intensity"] = max(rec["intensity"], p["intensity"])
+                rec["people"].update(p.get("people", []))
+                rec["evidence"].extend(p.get("evidence", [])[:2])
+                for n in (p["a"], p["b"]):
+                    kinds_of.setdefault(n, "person" if n in p.get("people", []) else "company")
+        pairs = []
+        for rec in sorted(agg.values(), key=lambda r: (r["kind"] != "conflict", -r["documents"], -r["intensity"])):
+            rec["people"] = sorted(rec["people"])
+            rec["evidence"] = rec["evidence"][:5]
+            pairs.append(rec)
+        nodes = [{"id": n, "type": kinds_of[n]} for n in sorted(kinds_of)]
+        edges = [{"a": r["a"], "b": r["b"], "kind": r["kind"], "weight": r["documents"]} for r in pairs]
+        return {"pairs": pairs, "graph": {"nodes": nodes, "edges": edges}}
+
+    def report_sections(self, results):
+        from newskit.reports import Chart, Quote, Section, Table
+
+        summary = (results.get("summaries") or {}).get("rivalry") or {}
+        pairs = summary.get("pairs", [])
+        kinds = {"conflict": "公开冲突 conflict", "competition": "竞争 competition"}
+        blocks: list = []
+        if not pairs:
+            blocks.append("No open conflict or competition between named parties was found.")
+        else:
+            blocks.append(Table(["甲方 a", "乙方 b", "类型 kind", "强度 intensity", "人物 people", "文档 documents"],
+                                [[p["a"], p["b"], kinds.get(p["kind"], p["kind"]), p["intensity"], "、".join(p["people"]),
+                                  p["documents"]] for p in pairs]))
+            graph = summary.get("graph") or {}
+            blocks.append(Chart("network", "对立关系图 Rivalry graph",
+                                {"nodes": [n["id"] for n in graph.get("nodes", [])],
+                                 "edges": [(e["a"], e["b"], e["weight"], e["kind"]) for e in graph.get("edges", [])]},
+                                name="rivalry"))
+            for p in pairs[:6]:
+                for ev in p.get("evidence", [])[:1]:
+                    blocks.append(Quote(ev["text"], f"{p['a']} × {p['b']} · {ev['doc']}"))
+        return [Section("对立与竞争 Rivalries", blocks, order=50, analyzer="rivalry")]
+
+
+@hookimpl
+def register_analyzers(register):
+    register(RivalryAnalyzer())

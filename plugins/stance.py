@@ -1,0 +1,288 @@
+"""Stance on vertical (industry, scenario) versus general-purpose large models, per article and speaker.
+
+Cue terms for each side come from data (``newskit/data/stance/cues.toml``).  A cue in a clause
+that argues (才是, 应该, 更有优势 …) counts fully; a bare mention counts little.  An evaluation
+against the cue (被替代, 退场, 不专业 …), a negation right before it (不是, 而非, 不需要 …) or a
+shift away from it (从通用人工智能转向场景落地) turns it into support for the other side.
+Arguments for vertical models built on a general one count toward ``balanced``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from newskit import Analyzer, hookimpl
+
+SIDES = {"vertical": 1, "general": -1}
+_CLAUSE = re.compile(r"[^,,;;::]+")
+_CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
+
+
+@dataclass
+class Tally:
+    """Support for each side in a stretch of text, with the clauses that gave it."""
+
+    vertical: float = 0.0
+    general: float = 0.0
+    balanced: float = 0.0
+    cues: list = field(default_factory=list)
+
+    def add(self, other: "Tally", factor: float = 1.0) -> None:
+        self.vertical += other.vertical * factor
+        self.general += other.general * factor
+        self.balanced += other.balanced * factor
+        self.cues.extend(other.cues)
+
+    @property
+    def total(self) -> float:
+        return self.vertical + self.general + self.balanced
+
+    def score(self) -> float:
+        return round(max(-1.0, min(1.0, (self.vertical - self.general) / (self.total + 0.5))), 3)
+
+    def label(self, none_below: float, balanced_ratio: float) -> str:
+        if self.total < none_below:
+            return "none"
+        strong, weak = max(self.vertical, self.general), min(self.vertical, self.general)
+        if self.balanced >= 0.6 * strong or weak >= balanced_ratio * strong:
+            return "balanced"
+        return "vertical" if self.vertical > self.general else "general"
+
+
+class StanceScorer:
+    """Scores stretches of (gloss-free) text with the cue lexicon."""
+
+    def __init__(self, tables: dict):
+        from newskit.cues import CueMatcher
+
+        self.settings = {"negation_window": 4, "mention_weight": 0.25, "argued_weight": 1.0,
+                         "contrast_boost": 1.3, "none_below": 0.9, "balanced_ratio": 0.5,
+                         **tables.get("settings", {})}
+        self.matcher = CueMatcher(tables, ["vertical", "general", "argue", "against", "negation", "shift", "refute_previous"])
+        self.balanced = [(re.compile(p), float(w)) for p, w in (tables.get("balanced") or {}).items()]
+
+    def hits(self, text: str):
+        hits = self.matcher.find(text)
+        return hits, [h.start for h in hits]
+
+    def tally(self, text: str, start: int, end: int, hits, starts) -> Tally:
+        """Support for each side in ``text[start:end]``, clause by clause."""
+        out = Tally()
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        span_hits = hits[lo:hi]
+        if not span_hits and not self.balanced:
+            return out
+        clauses = []
+        for m in _CLAUSE.finditer(text, start, end):
+            cs, ce = m.start(), m.end()
+            clauses.append((cs, ce, [h for h in span_hits if cs <= h.start < ce]))
+        # An evaluation in a clause with no cue of its own applies to the last clause that had one:
+        # "接入通用大模型后,发现不仅响应速度慢,有些回答还不专业".
+        carried: dict[int, float] = {}
+        last_with_sides = None
+        for i, (cs, ce, ch) in enumerate(clauses):
+            if any(h.table in SIDES for h in ch):
+                last_with_sides = i
+            elif last_with_sides is not None:
+                against = [h.weight for h in ch if h.table == "against"]
+                if against:
+                    carried[last_with_sides] = max(carried.get(last_with_sides, 0.0), max(against))
+        for i, (cs, ce, ch) in enumerate(clauses):
+            if ch:
+                self._clause(text, cs, ce, ch, out, carried.get(i, 0.0))
+        segment = text[start:end]
+        for rx, w in self.balanced:
+            found = rx.search(segment)
+            if found:
+                out.balanced += w
+                out.cues.append(("balanced", found.group()))
+                break
+        return out
+
+    def _clause(self, text, cs, ce, hits, out: Tally, carried_against: float = 0.0) -> None:
+        s = self.settings
+        by_table = defaultdict(list)
+        for h in hits:
+            by_table[h.table].append(h)
+        sides = by_table["vertical"] + by_table["general"]
+        if not sides:
+            return
+        argue = max((h.weight for h in by_table["argue"]), default=0.0)
+        against = [h.weight for h in by_table["against"]]
+        if carried_against:
+            against.append(carried_against)
+        shift = by_table["shift"][0] if by_table["shift"] else None
+        boost = s["contrast_boost"] if text[cs:ce].lstrip().startswith(_CONTRAST) else 1.0
+        best = {"vertical": 0.0, "general": 0.0}
+        for h in sides:
+            side = h.table
+            flipped = False
+            argued = argue
+            if any(n.end <= h.start and h.start - n.end <= s["negation_window"] and n.weight > 0 for n in by_table["negation"]):
+                flipped, argued = True, max(argued, 1.0)
+            if against:
+                flipped, argued = not flipped, max(argued, max(against))
+            if shift is not None:
+                argued = max(argued, shift.weight)
+                if h.start < shift.start:
+                    flipped = not flipped
+            if flipped:
+                side = "general" if side == "vertical" else "vertical"
+            strength = s["argued_weight"] * min(argued, 1.2) if argued >= 0.5 else s["mention_weight"]
+            value = h.weight * strength * boost
+            if value > best[side]:
+                best[side] = value
+        for side, value in best.items():
+            if value:
+                setattr(out, side, getattr(out, side) + value)
+                out.cues.append((side, text[cs:ce].strip()))
+
+    def refutes(self, hits) -> bool:
+        return any(h.table == "refute_previous" for h in hits)
+
+
+def _load_scorer(context, settings) -> StanceScorer:
+    from newskit.cues import bundled, lexicon_paths, load_tables
+
+    return StanceScorer(load_tables(lexicon_paths("stance", bundled("stance", "cues.toml"), context, settings)))
+
+
+class StanceAnalyzer(Analyzer):
+    name = "stance"
+    version = "0.1.0"
+    requires = ("entities",)
+    description = "Stance on vertical versus general-purpose large models, per article and per speaker, with quotes."
+
+    def setup(self) -> None:
+        self.scorer = _load_scorer(self.context, self.settings)
+
+    def fingerprint(self) -> str:
+        from newskit.cues import bundled, fingerprint, lexicon_paths
+
+        return fingerprint(super().fingerprint(), lexicon_paths("stance", bundled("stance", "cues.toml"), self.context, self.settings))
+
+    def analyze(self, doc) -> dict:
+        from newskit.document import split_paragraphs, split_sentences
+        from newskit.quotes import attribute_document
+
+        sc = self.scorer
+        attribution = attribute_document(doc)
+        view = attribution.view
+        text = view.text
+        hits, starts = sc.hits(text)
+        doc_tally = Tally()
+        scored = []  # (weight toward each side, sentence in doc)
+        prev = None
+        for sent in split_sentences(text, split_paragraphs(text)):
+            t = sc.tally(text, sent.start, sent.end, hits, starts)
+            lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+            if prev is not None and t.total == 0 and sc.refutes(hits[lo:hi]):
+                # "…将成为突围的方法。但事实或许并非如此。": the previous sentence's support turns over.
+                doc_tally.vertical += prev.general - prev.vertical
+                doc_tally.general += prev.vertical - prev.general
+                t = Tally(prev.general, prev.vertical, 0.0, [("refuted", sent.text)])
+            else:
+                doc_tally.add(t)
+            if t.total:
+                scored.append((t, doc.sentence_at(view.source(sent.start))))
+            prev = t if t.total else None
+        s = sc.settings
+        label = doc_tally.label(s["none_below"], s["balanced_ratio"])
+        evidence = self._evidence(doc, scored, label)
+        speakers = self._speakers(doc, attribution, hits, starts)
+        return {"label": label, "score": doc_tally.score() if label != "none" else 0.0,
+                "support": {"vertical": round(doc_tally.vertical, 3), "general": round(doc_tally.general, 3),
+                            "balanced": round(doc_tally.balanced, 3)},
+                "evidence": evidence, "speakers": speakers}
+
+    @staticmethod
+    def _evidence(doc, scored, label, limit=5) -> list[dict]:
+        def weight(t: Tally) -> float:
+            if label == "vertical":
+                return t.vertical - t.general
+            if label == "general":
+                return t.general - t.vertical
+            return t.total
+        ranked = sorted((x for x in scored if x[1] is not None and weight(x[0]) > 0), key=lambda x: -weight(x[0]))
+        out = []
+        for t, sent in ranked[:limit]:
+            ev = sent.evidence(doc.id)
+            ev["side"] = "vertical" if t.vertical > t.general else "general" if t.general > t.vertical else "balanced"
+            out.append(ev)
+        return sorted(out, key=lambda e: e["start"])
+
+    def _speakers(self, doc, attribution, hits, starts) -> list[dict]:
+        sc = self.scorer
+        tallies: dict[str, Tally] = defaultdict(Tally)
+        quotes: dict[str, list] = defaultdict(list)
+        for u in attribution.utterances:
+            t = sc.tally(attribution.view.text, u.start, u.end, hits, starts)
+            if t.total == 0:
+                continue
+            tallies[u.speaker].add(t)
+            for sent in attribution.sentences(doc, u):
+                ev = sent.evidence(doc.id)
+                if ev not in quotes[u.speaker]:
+                    quotes[u.speaker].append(ev)
+        out = []
+        none_below = float(self.settings.get("speaker_none_below", 0.5))
+        for name, t in tallies.items():
+            label = t.label(none_below, sc.settings["balanced_ratio"])
+            if label == "none":
+                continue
+            info = attribution.people.get(name, {})
+            out.append({"speaker": name, "organization": info.get("organization"), "label": label,
+                        "score": t.score(), "quotes": quotes[name][:5]})
+        out.sort(key=lambda s: -abs(s["score"]))
+        return out
+
+    def summarize(self, documents) -> dict:
+        labels = Counter({"general": 0, "vertical": 0, "balanced": 0, "none": 0})
+        speakers: dict[str, dict] = {}
+        for d in documents:
+            st = (d.get("results") or {}).get("stance")
+            if not st:
+                continue
+            labels[st["label"]] += 1
+            for s in st.get("speakers", []):
+                agg = speakers.setdefault(s["speaker"], {"speaker": s["speaker"], "organization": s.get("organization"),
+                                                         "scores": [], "labels": Counter(), "documents": 0, "quotes": []})
+                agg["organization"] = agg["organization"] or s.get("organization")
+                agg["scores"].append(s["score"])
+                agg["labels"][s["label"]] += 1
+                agg["documents"] += 1
+                agg["quotes"].extend(s["quotes"][:2])
+        out = []
+        for agg in speakers.values():
+            label = agg["labels"].most_common(1)[0][0]
+            out.append({"speaker": agg["speaker"], "organization": agg["organization"], "label": label,
+                        "score": round(sum(agg["scores"]) / len(agg["scores"]), 3),
+                        "documents": agg["documents"], "quotes": agg["quotes"][:3]})
+        out.sort(key=lambda s: (-s["documents"], s["speaker"]))
+        return {"labels": dict(labels), "speakers": out}
+
+    def report_sections(self, results):
+        from newskit.reports import Chart, Quote, Section, Table
+
+        summary = (results.get("summaries") or {}).get("stance") or {}
+        labels = summary.get("labels") or {}
+        names = {"general": "通用 general", "vertical": "垂直 vertical", "balanced": "兼顾 balanced", "none": "未涉及 none"}
+        blocks = [Table(["立场 stance", "文档 documents"], [[names[k], labels.get(k, 0)] for k in names])]
+        if any(labels.values()):
+            blocks.append(Chart("bar", "文章立场分布 Article stance", {"labels": [names[k] for k in names],
+                                                                  "values": [labels.get(k, 0) for k in names]}, name="stance"))
+        rows = [[s["speaker"], s.get("organization") or "", names.get(s["label"], s["label"]), s["score"], s["documents"]]
+                for s in summary.get("speakers", [])]
+        if rows:
+            blocks.append(Table(["发言人 speaker", "机构 organization", "立场 stance", "分数 score", "文档 documents"], rows))
+            for s in summary.get("speakers", [])[:8]:
+                for q in s.get("quotes", [])[:1]:
+                    blocks.append(Quote(q["text"], f"{s['speaker']} · {q['doc']}"))
+        return [Section("通用与垂直大模型之争 Stance: general vs vertical models", blocks, order=40, analyzer="stance")]
+
+
+@hookimpl
+def register_analyzers(register):
+    register(StanceAnalyzer())

@@ -1,0 +1,74 @@
+"""Speaker attribution on invented sentences covering each reporting form."""
+from newskit.quotes import Attributor, TextView
+
+
+def said(text, people=None, companies=None):
+    a = Attributor().attribute(text, people, companies)
+    return a, [(u.speaker, a.view.text[u.start:u.end], u.kind) for u in a.utterances]
+
+
+def test_title_introduction_gives_name_and_organization():
+    a, utts = said("星云智算董事长郑怀远表示,行业大模型更适合中小企业。")
+    assert a.people["郑怀远"]["organization"] == "星云智算"
+    assert utts == [("郑怀远", "行业大模型更适合中小企业。", "indirect")]
+
+
+def test_quote_after_speaker_and_gap_before_verb():
+    _, utts = said("蓝海科技CEO林若琪曾向本报记者指出:“我们更看好行业大模型。”")
+    assert utts == [("林若琪", "“我们更看好行业大模型。”", "quote")]
+
+
+def test_quote_before_speaker():
+    _, utts = said("“通用大模型才是未来。”远望资本合伙人许文博说。")
+    assert ("许文博", "“通用大模型才是未来。”", "quote") in utts
+
+
+def test_unknown_name_before_strong_verb():
+    _, utts = said("周鸿祎谈到,「现在创业者应该做什么?做垂直大模型。」")
+    assert utts[0][0] == "周鸿祎" and "垂直大模型" in utts[0][1]
+
+
+def test_known_people_from_entities_are_speakers():
+    a, utts = said("欧阳青云直言,小模型才是出路。", people=[{"name": "欧阳青云", "organization": "某某科技", "role": "CEO"}])
+    assert utts[0][:2] == ("欧阳青云", "小模型才是出路。")
+    assert a.people["欧阳青云"]["organization"] == "某某科技"
+
+
+def test_pronoun_and_bare_quote_paragraph_continue_the_speaker():
+    text = ("北辰数据总裁钱立民表示,通用大模型会越来越集中。\n"
+            "他认为,创业公司应该做行业模型。\n"
+            "“我认为机会在细分领域。”\n"
+            "另一位嘉宾则没有发言。")
+    _, utts = said(text)
+    assert [u[0] for u in utts] == ["钱立民", "钱立民", "钱立民"]
+    assert utts[2] == ("钱立民", "“我认为机会在细分领域。”", "continuation")
+
+
+def test_pronoun_without_a_speaker_nearby_is_not_attributed():
+    _, utts = said("市场风云变幻。\n他认为,行业模型更好。")
+    assert utts == []
+
+
+def test_headline_colon_style():
+    text = "大模型往何处去?李明远:通用大模型只会剩下三五家\n启明科技CEO李明远认为,竞争会很激烈。"
+    _, utts = said(text)
+    assert ("李明远", "通用大模型只会剩下三五家", "headline") in utts
+
+
+def test_common_words_are_not_names():
+    _, utts = said("简单来说,行业大模型更适合。高管表示,这很难。")
+    assert utts == []
+
+
+def test_organization_is_the_known_company_inside_the_stretch():
+    a, _ = said("引得云帆集团搜索平台负责人李四开怼。", companies=[{"name": "云帆", "aliases": ["云帆集团"]}])
+    assert a.people["李四"]["organization"] == "云帆"
+
+
+def test_reading_glosses_are_ignored_and_offsets_map_back():
+    text = "星云智算创(chuàng)始人郑怀远表示,行业大模型更适合落地。"
+    a, utts = said(text)
+    assert utts and utts[0][0] == "郑怀远"
+    u = a.utterances[0]
+    view = TextView(text)
+    assert text[view.source(u.start):view.source_end(u.end)] == "行业大模型更适合落地。"
