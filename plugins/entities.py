@@ -1,106 +1,94 @@
-"""Companies and people mentioned in an article, linked to the knowledge base."""
+"""Companies and people mentioned in an article, linked to the knowledge base.
+
+Settings (``[plugins.entities]`` in newskit.toml): ``discover`` (propose unknown organizations,
+default true), ``min_unknown_mentions`` (default 1), ``min_product_only_mentions`` (default 2: a
+company named once, only through a product, is listed under ``passing``).
+"""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
 from newskit import Analyzer, hookimpl
 
+COMPANY_TYPES = ("company", "investor", "research", "organization")
+
 
 class EntitiesAnalyzer(Analyzer):
     name = "entities"
-    version = "0.1.0"
-    description = "Companies (with subsidiaries and products rolled up) and people, linked to the knowledge base."
+    version = "0.2.0"
+    description = "Companies (subsidiaries and products rolled up), people with their organizations, unknown organizations."
 
     def setup(self) -> None:
-        import ahocorasick
-
         from newskit.kb import load_kb
+        from newskit.kb.linker import Linker
         from newskit.text import add_words
 
         files = list(getattr(self.context, "knowledge_files", []) or [])
         self.kb = load_kb(files)
-        self.automaton = ahocorasick.Automaton()
-        names: dict[str, tuple[str, str]] = {}
-        for ent in self.kb.entities.values():
-            for n in [ent.name, *ent.aliases, *ent.products]:
-                names[n.lower()] = ("org", ent.name)
-            for p in ent.people:
-                names[p.name.lower()] = ("person", p.name)
-        for key, value in names.items():
-            self.automaton.add_word(key, (key, *value))
-        self.automaton.make_automaton()
-        add_words(k for k in names)
+        self.linker = Linker(self.kb)
+        add_words(self.linker.surface_names)
 
     def fingerprint(self) -> str:
         import hashlib
 
-        from newskit.kb import bundled_files
-
-        # Hash the KB files' bytes without building the automaton: cheap when every document is cached.
-        h = hashlib.sha256(super().fingerprint().encode())
-        for src in [*bundled_files(), *(getattr(self.context, "knowledge_files", []) or [])]:
-            try:
-                h.update(open(src, "rb").read() + b"\0")
-            except OSError:
-                pass  # setup() reports an unreadable file
-        return h.hexdigest()[:16]
+        self.ensure_setup()
+        return hashlib.sha256((super().fingerprint() + self.kb.fingerprint()).encode()).hexdigest()[:16]
 
     def analyze(self, doc) -> dict:
-        text = doc.text.lower()
-        matches = []
-        for end, (key, kind, target) in self.automaton.iter(text):
-            start = end - len(key) + 1
-            matches.append((start, end + 1, kind, target, doc.text[start:end + 1]))
-        # Longest match wins; overlapping shorter matches are dropped.
-        matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        kept, last_end = [], -1
-        for m in matches:
-            if m[0] >= last_end:
-                kept.append(m)
-                last_end = m[1]
-        companies: dict[str, dict] = {}
-        people: dict[str, dict] = {}
-        for start, end, kind, target, surface in kept:
-            if kind == "org":
-                root = self.kb.root(target)
-                c = companies.setdefault(root, {"name": root, "type": self.kb.entities[root].type if root in self.kb.entities else "company",
-                                                "mentions": 0, "aliases": Counter(), "first_offset": start, "spans": []})
-                c["mentions"] += 1
-                c["aliases"][surface] += 1
-                c["spans"].append([start, end])
-            else:
-                person = self.kb.people[target]
-                p = people.setdefault(target, {"name": target, "organization": self.kb.root(person.org),
-                                               "role": person.role, "mentions": 0, "spans": []})
-                p["mentions"] += 1
-                p["spans"].append([start, end])
-        out_companies = []
-        for c in sorted(companies.values(), key=lambda c: (-c["mentions"], c["first_offset"])):
-            c["aliases"] = sorted(c["aliases"], key=lambda a: -c["aliases"][a])
-            out_companies.append(c)
-        return {"companies": out_companies,
-                "people": sorted(people.values(), key=lambda p: -p["mentions"]),
-                "unknown_organizations": []}
+        out = self.linker.analyze(doc.text, discover=bool(self.settings.get("discover", True)),
+                                  min_product_only=int(self.settings.get("min_product_only_mentions", 2)))
+        minimum = int(self.settings.get("min_unknown_mentions", 1))
+        out["unknown_organizations"] = [u for u in out["unknown_organizations"] if u["mentions"] >= minimum]
+        companies = []
+        government = []
+        for c in out["companies"]:
+            (government if c["type"] == "government" else companies).append(c)
+        out["companies"] = companies
+        out["government"] = government
+        return out
 
     def summarize(self, documents) -> dict:
-        mentions: Counter = Counter()
-        docs: defaultdict = defaultdict(int)
+        counts = {k: (Counter(), defaultdict(int)) for k in ("companies", "unknown_organizations", "media", "people")}
+        orgs: dict[str, Counter] = defaultdict(Counter)
         for d in documents:
-            for c in (d["results"].get("entities") or {}).get("companies", []):
-                mentions[c["name"]] += c["mentions"]
-                docs[c["name"]] += 1
-        return {"companies": [{"name": n, "mentions": m, "documents": docs[n]} for n, m in mentions.most_common()]}
+            res = (d.get("results") or {}).get("entities") or {}
+            for key, (mentions, docs) in counts.items():
+                for item in res.get(key, []):
+                    mentions[item["name"]] += item["mentions"]
+                    docs[item["name"]] += 1
+                    if key == "people" and item.get("organization"):
+                        orgs[item["name"]][item["organization"]] += 1
+
+        def table(key: str) -> list[dict]:
+            mentions, docs = counts[key]
+            rows = [{"name": n, "mentions": m, "documents": docs[n]} for n, m in mentions.items()]
+            rows.sort(key=lambda r: (-r["documents"], -r["mentions"], r["name"]))
+            if key == "people":
+                for r in rows:
+                    r["organization"] = orgs[r["name"]].most_common(1)[0][0] if orgs[r["name"]] else None
+            return rows
+
+        return {k: table(k) for k in counts}
 
     def report_sections(self, results):
         from newskit.reports import Chart, Section, Table
 
         summary = (results.get("summaries") or {}).get("entities") or {}
-        rows = [[c["name"], c["mentions"], c["documents"]] for c in summary.get("companies", [])]
-        top = summary.get("companies", [])[:15]
-        return [Section("公司报道 Company coverage", [
-            Table(["公司 company", "提及 mentions", "文档 documents"], rows),
+        companies = summary.get("companies", [])
+        top = companies[:15]
+        blocks = [
+            Table(["公司 company", "提及 mentions", "文档 documents"], [[c["name"], c["mentions"], c["documents"]] for c in companies]),
             Chart("barh", "公司提及次数 Mentions by company", {"labels": [c["name"] for c in top], "values": [c["mentions"] for c in top]}, name="coverage"),
-        ], order=10)]
+        ]
+        people = summary.get("people", [])[:20]
+        if people:
+            blocks.append(Table(["人物 person", "机构 organization", "提及 mentions", "文档 documents"],
+                                [[p["name"], p.get("organization") or "", p["mentions"], p["documents"]] for p in people]))
+        unknown = summary.get("unknown_organizations", [])[:20]
+        if unknown:
+            blocks.append(Table(["未收录机构 unknown organization", "提及 mentions", "文档 documents"],
+                                [[u["name"], u["mentions"], u["documents"]] for u in unknown]))
+        return [Section("公司报道 Company coverage", blocks, order=10)]
 
 
 @hookimpl

@@ -1,0 +1,71 @@
+"""Propose organizations the knowledge base does not know, from name suffixes (科技, 资本, 实验室 ...).
+
+A candidate is the run of name characters before a suffix, cut at boundary characters (的, 由, 与,
+punctuation ...), at a known name, and after leading verbs/determiners (``org_stop_prefixes``).
+Generic phrases (这家公司, 创业公司, 大公司, 互联网公司) are dropped by ``generic_org_words``.
+All word lists come from the ``[linking]`` table of the knowledge base.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_CORE = 10
+
+
+@dataclass
+class Unknown:
+    name: str
+    spans: list[list[int]] = field(default_factory=list)
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class Discoverer:
+    def __init__(self, linking: dict[str, list[str]]):
+        suffixes = sorted(set(linking["org_suffixes"]), key=len, reverse=True)
+        self.suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")+") if suffixes else None
+        self.boundary = frozenset("".join(linking["boundary_chars"]))
+        self.stop_prefixes = sorted(set(linking["org_stop_prefixes"]), key=len, reverse=True)
+        self.generic = set(linking["generic_org_words"])
+        self.generic_tails = sorted(self.generic, key=len, reverse=True)
+
+    def discover(self, text: str, known) -> list[Unknown]:
+        if self.suffix_re is None:
+            return []
+        taken = bytearray(len(text) + 1)  # 1 where a known name sits
+        for m in known:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        found: dict[str, Unknown] = {}
+        for m in self.suffix_re.finditer(text):
+            s, e = m.span()
+            if taken[s] or taken[e - 1]:
+                continue
+            core = self._core(text, s, taken)
+            if core is None:
+                continue
+            name = core + m.group()
+            found.setdefault(name, Unknown(name)).spans.append([s - len(core), e])
+        return sorted(found.values(), key=lambda u: (-len(u.spans), u.spans[0][0]))
+
+    def _core(self, text: str, s: int, taken: bytearray) -> str | None:
+        i = s
+        while i > 0 and s - i < MAX_CORE and _is_name_char(text[i - 1]) and not taken[i - 1] \
+                and text[i - 1] not in self.boundary:
+            i -= 1
+        core = text[i:s]
+        changed = True
+        while changed and core:
+            changed = False
+            for p in self.stop_prefixes:
+                if core.startswith(p) and len(core) > len(p):
+                    core = core[len(p):]
+                    changed = True
+                    break
+        if len(core) < 2 or core in self.generic:
+            return None
+        if any(core.endswith(g) for g in self.generic_tails):
+            return None
+        return core

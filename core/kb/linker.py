@@ -1,0 +1,266 @@
+"""Entity linking: find every name the knowledge base knows in a text, decide which ones count.
+
+One Aho-Corasick pass (longest match, ASCII names on word boundaries, short ASCII names case-exact)
+finds organization, product, person, acronym and title names.  Then, all driven by data:
+
+* ``[[context]]`` reject rules drop readings such as 小米粥 or 海纳百川;
+* names listed as ``ambiguous`` count only with support: the same organization named unambiguously
+  elsewhere, another organization close by (a list), or a company cue word close by;
+* mentions inside source/credit phrases (来源:..., 图片来源|..., disclaimers) are not counted;
+* an organization named only as a venue ("在B站上", "京东上售价") is reported apart from companies;
+* media (type ``media``) go to their own list.
+
+People come from the knowledge base and from the article's own attributions (ORG + title + NAME,
+NAME + 创立的 + ORG), which win over the knowledge base.  Unknown organizations are proposed by
+:mod:`newskit.kb.discovery`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import KnowledgeBase
+from .discovery import Discoverer
+from .people import Attributor
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WORDCHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DIGITS = frozenset("0123456789")
+SUPPORT_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class Surface:
+    """One name in the automaton and what it stands for."""
+
+    spellings: tuple[str, ...]      # original spellings (for case-exact ASCII names)
+    kind: str                       # org | person | group | title
+    targets: tuple[str, ...]        # entity names (org: one; group: members; person: the name)
+    via: str = "name"               # name | alias | unit | product
+    ambiguous: bool = False
+    exact_case: bool = False
+    ascii: bool = False
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    kind: str
+    target: str                     # direct entity (or person) name
+    root: str = ""                  # organization it rolls up to
+    via: str = "name"
+    ambiguous: bool = False
+    credit: bool = False
+    venue: bool = False
+    group: str = ""
+
+
+@dataclass
+class Links:
+    text: str
+    mentions: list[Mention] = field(default_factory=list)    # accepted organization mentions
+    persons: list[Mention] = field(default_factory=list)
+    titles: list[Mention] = field(default_factory=list)
+
+
+class Linker:
+    def __init__(self, kb: KnowledgeBase):
+        import ahocorasick
+
+        self.kb = kb
+        self.automaton = ahocorasick.Automaton()
+        surfaces: dict[str, Surface] = {}
+
+        def add(name: str, surface: Surface) -> None:
+            key = name.translate(_ASCII_LOWER)
+            old = surfaces.get(key)
+            if old is not None:
+                if old.kind == surface.kind and old.targets == surface.targets:
+                    surface = Surface(tuple(dict.fromkeys(old.spellings + surface.spellings)), old.kind, old.targets,
+                                      old.via, old.ambiguous or surface.ambiguous, old.exact_case, old.ascii)
+                elif _rank(old) <= _rank(surface):
+                    return
+            surfaces[key] = surface
+
+        for ent in kb.entities.values():
+            amb = set(ent.ambiguous)
+            for via, names in (("name", [ent.name]), ("alias", ent.aliases), ("unit", ent.units),
+                               ("product", ent.products)):
+                for n in names:
+                    is_ascii = n.isascii()
+                    add(n, Surface((n,), "org", (ent.name,), via, n in amb, is_ascii and (len(n) <= 4 or n in amb), is_ascii))
+        for name, members in kb.groups.items():
+            add(name, Surface((name,), "group", tuple(members), "group", False, name.isascii(), name.isascii()))
+        self.people = kb.people()
+        for name in self.people:
+            add(name, Surface((name,), "person", (name,), "name", False, name.isascii(), name.isascii()))
+        for t in kb.linking["titles"]:
+            add(t, Surface((t,), "title", (t,), "title", False, False, t.isascii()))
+        for key, s in surfaces.items():
+            self.automaton.add_word(key, (len(key), s))
+        self.automaton.make_automaton()
+        self.surface_names = [s.spellings[0] for s in surfaces.values() if s.kind != "title"]
+        self.cues = tuple(kb.linking["support_cues"])
+        self.venue_not_followed = frozenset("".join(kb.linking["venue_not_followed"]))
+        self.rejects = kb.rejects
+        self.credit_re = _zone_regex(kb.linking["credit_markers"], r"[^\s,。;,;!?!?、]{1,25}")
+        self.disclaimer_re = _line_regex(kb.linking["disclaimer_markers"])
+        self.discoverer = Discoverer(kb.linking)
+        self.attributor = Attributor(kb, self.people)
+
+    # -- the pass over the text -------------------------------------------------
+    def find(self, text: str) -> Links:
+        lowered = text.translate(_ASCII_LOWER)
+        zones = self._credit_zones(text)
+        links = Links(text)
+        candidates: list[Mention] = []
+        n = len(text)
+        for end, (length, s) in self.automaton.iter_long(lowered):
+            start, end = end - length + 1, end + 1
+            surface = text[start:end]
+            if s.ascii and not _ascii_ok(text, start, end, n):
+                continue
+            if s.exact_case and surface not in s.spellings:
+                continue
+            if self._rejected(text, lowered[start:end], start, end):
+                continue
+            if s.kind == "title":
+                links.titles.append(Mention(start, end, surface, "title", s.targets[0]))
+                continue
+            if s.kind == "person":
+                links.persons.append(Mention(start, end, surface, "person", s.targets[0]))
+                continue
+            credit = _in_zones(zones, start)
+            for target in s.targets:
+                root = self.kb.root(target)
+                candidates.append(Mention(start, end, surface, "org", target, root, s.via, s.ambiguous, credit,
+                                          self._venue(text, end), surface if s.kind == "group" else ""))
+        links.mentions = self._resolve_ambiguous(text, candidates)
+        return links
+
+    def _rejected(self, text: str, key: str, start: int, end: int) -> bool:
+        rule = self.rejects.get(key)
+        if not rule:
+            return False
+        before, after = rule
+        return any(text.endswith(b, 0, start) for b in before) or any(text.startswith(a, end) for a in after)
+
+    def _venue(self, text: str, end: int) -> bool:
+        """"京东上售价", "在B站上": the organization as a place, not a subject."""
+        if not text.startswith("上", end):
+            return False
+        nxt = text[end + 1:end + 2]
+        return nxt not in self.venue_not_followed
+
+    def _credit_zones(self, text: str) -> list[tuple[int, int]]:
+        zones = [m.span() for m in self.credit_re.finditer(text)] if self.credit_re else []
+        if self.disclaimer_re:
+            zones += [m.span() for m in self.disclaimer_re.finditer(text)]
+        return sorted(zones)
+
+    def _resolve_ambiguous(self, text: str, cands: list[Mention]) -> list[Mention]:
+        sure = {m.root for m in cands if not m.ambiguous and not m.credit}
+        anchors = [m for m in cands if not m.ambiguous and not m.credit]
+        out = []
+        for m in cands:
+            if m.ambiguous and not m.credit:
+                if not (m.root in sure or self._cue_near(text, m) or _org_near(anchors, m)):
+                    continue
+            out.append(m)
+        return out
+
+    def _cue_near(self, text: str, m: Mention) -> bool:
+        window = text[max(0, m.start - SUPPORT_WINDOW):m.start] + "\x00" + text[m.end:m.end + SUPPORT_WINDOW]
+        return any(c in window for c in self.cues)
+
+    # -- the analyzer's view ----------------------------------------------------------
+    def analyze(self, text: str, discover: bool = True, min_product_only: int = 2) -> dict:
+        """Contract-shaped entities.  ``min_product_only``: a company named only through its products
+        fewer times than this is a passing reference (``passing``), not a company the article discusses."""
+        links = self.find(text)
+        unknown = self.discoverer.discover(text, links.mentions + links.persons) if discover else []
+        people = self.attributor.attribute(text, links, unknown)
+        groups = self._organizations(links.mentions, min_product_only)
+        groups["people"] = people
+        groups["unknown_organizations"] = [{"name": u.name, "mentions": len(u.spans), "spans": u.spans} for u in unknown]
+        return groups
+
+    def _organizations(self, mentions: list[Mention], min_product_only: int) -> dict[str, list]:
+        by_root: dict[str, list[Mention]] = {}
+        for m in mentions:
+            by_root.setdefault(m.root, []).append(m)
+        out: dict[str, list] = {"companies": [], "media": [], "venues": [], "passing": []}
+        for root, ms in by_root.items():
+            ent = self.kb.entities.get(root)
+            etype = ent.type if ent else "company"
+            counted = [m for m in ms if not m.credit]
+            entry = {"name": root, "type": etype, "mentions": len(counted),
+                     "aliases": [a for a, _ in Counter(m.surface for m in counted).most_common()],
+                     "first_offset": counted[0].start if counted else ms[0].start,
+                     "spans": [[m.start, m.end] for m in counted]}
+            units = sorted({m.target for m in counted if m.target != root})
+            if units:
+                entry["units"] = units
+            groups = sorted({m.group for m in counted if m.group})
+            if groups:
+                entry["groups"] = groups
+            if etype == "media":
+                entry["credits"] = len(ms) - len(counted)
+                out["media"].append(entry)
+            elif not counted:
+                continue
+            elif all(m.venue for m in counted):
+                out["venues"].append(entry)
+            elif all(m.via == "product" for m in counted) and len(counted) < min_product_only:
+                out["passing"].append(entry)
+            else:
+                out["companies"].append(entry)
+        for lst in out.values():
+            lst.sort(key=lambda c: (-c["mentions"], c["first_offset"]))
+        return out
+
+
+def _rank(s: Surface) -> int:
+    # When two entries claim one name: organizations beat groups beat people beat titles.
+    return {"org": 0, "group": 1, "person": 2, "title": 3}[s.kind]
+
+
+def _ascii_ok(text: str, start: int, end: int, n: int) -> bool:
+    """ASCII names sit on word boundaries: no letter glued on either side (digits after letters are ok)."""
+    first, last = text[start], text[end - 1]
+    if start > 0:
+        prev = text[start - 1]
+        if prev in _WORDCHAR and (first in _WORDCHAR):
+            return False
+    if end < n:
+        nxt = text[end]
+        if last in _LETTERS and nxt in _LETTERS:
+            return False
+        if last in _DIGITS and nxt in _WORDCHAR:
+            return False
+    return True
+
+
+def _org_near(anchors: list[Mention], m: Mention) -> bool:
+    return any(a is not m and a.root != m.root and (abs(a.start - m.end) <= 3 or abs(m.start - a.end) <= 3)
+               for a in anchors)
+
+
+def _in_zones(zones: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in zones)
+
+
+def _zone_regex(markers: list[str], tail: str):
+    if not markers:
+        return None
+    return re.compile("(?:" + "|".join(markers) + r")\s*" + tail)
+
+
+def _line_regex(markers: list[str]):
+    if not markers:
+        return None
+    return re.compile("(?m)^[ \t]*(?:" + "|".join(markers) + ").*$")
