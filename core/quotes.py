@@ -37,7 +37,7 @@ class TextView:
         self._breaks: list[int] = []  # view offsets where the shift grows
         self._shifts: list[int] = []
         parts, pos, removed = [], 0, 0
-        for m in _GLOSS.finditer(text):
+        for m in (_GLOSS.finditer(text) if "(" in text else ()):
             parts.append(text[pos:m.start()])
             self._breaks.append(m.start() - removed)
             removed += m.end() - m.start()
@@ -84,6 +84,8 @@ class Attribution:
 class SpeechLexicon:
     verbs: re.Pattern
     strong_name: re.Pattern
+    title_starts: object  # Aho-Corasick automaton: where a title may start
+    strong_verb_starts: object
     titles: re.Pattern
     stop_chars: frozenset
     not_names: frozenset
@@ -97,6 +99,21 @@ class SpeechLexicon:
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _automaton(words):
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in set(words):
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+def _starts(automaton, text: str) -> list[int]:
+    """Sorted start offsets of every word of ``automaton`` in ``text`` (a fast pre-filter for regexes)."""
+    return sorted({end + 1 - length for end, length in automaton.iter(text)})
 
 
 @lru_cache(maxsize=8)
@@ -119,6 +136,8 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         strong_name=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}“”」\s]))(?P<name>[{_HAN}]{{2,3}}?)"
                                rf"(?P<verb>{_alternation(data['strong_verbs'])})"),
         titles=re.compile(rf"(?:{titles})(?:[、兼及和]?(?:{titles}))*"),
+        title_starts=_automaton(data["titles"]),
+        strong_verb_starts=_automaton(data["strong_verbs"]),
         stop_chars=frozenset(data["name_stop_chars"]),
         not_names=frozenset(data["not_names"]),
         not_name_chars=frozenset(data["not_name_chars"]),
@@ -184,12 +203,21 @@ class Attributor:
                     stretch = stretch[len(noise):]
                     changed = True
         stretch = stretch.lstrip("0123456789年月日")
-        return stretch if len(stretch) >= 2 and not stretch.isdigit() else None
+        if len(stretch) < 2 or stretch.isdigit() or (stretch.isascii() and len(stretch) < 3):
+            return None
+        return stretch
 
     def introductions(self, text: str, known_orgs: dict[str, str]) -> dict[str, dict]:
         """``ORG + title + name`` introductions: {name: {"organization", "role"}} (first wins)."""
         found: dict[str, dict] = {}
-        for m in self.lex.titles.finditer(text):
+        next_free = 0
+        for pos in _starts(self.lex.title_starts, text):
+            if pos < next_free:
+                continue
+            m = self.lex.titles.match(text, pos)
+            if not m:
+                continue
+            next_free = m.end()
             name = self._name_after_title(text, m.end())
             if name and name not in found:
                 found[name] = {"organization": self._organization(text, m.start(), known_orgs), "role": m.group()}
@@ -213,7 +241,10 @@ class Attributor:
             merged = persons.setdefault(name, {"organization": None, "role": None})
             merged["organization"] = info["organization"] or merged["organization"]
             merged["role"] = info["role"] or merged["role"]
-        for m in self.lex.strong_name.finditer(t):
+        for pos in _starts(self.lex.strong_verb_starts, t):
+            m = self.lex.strong_name.search(t, max(0, pos - 4), pos + 2)
+            if not m or m.start("verb") != pos:
+                continue
             name = m.group("name")
             if name not in persons and self.plausible_name(name):
                 persons[name] = {"organization": None, "role": None}

@@ -9,7 +9,7 @@ Arguments for vertical models built on a general one count toward ``balanced``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -17,6 +17,7 @@ from newskit import Analyzer, hookimpl
 
 SIDES = {"vertical": 1, "general": -1}
 _CLAUSE = re.compile(r"[^,,;;::]+")
+_TOUCHING = {"vertical", "general", "balanced", "refute_previous"}  # hits that make a sentence worth scoring
 _CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
 
 
@@ -64,7 +65,13 @@ class StanceScorer:
         self.balanced = [(re.compile(p), float(w)) for p, w in (tables.get("balanced") or {}).items()]
 
     def hits(self, text: str):
+        """Cue hits and balanced-pattern matches over the whole text, sorted by start."""
+        from newskit.cues import Hit
+
         hits = self.matcher.find(text)
+        for rx, w in self.balanced:
+            hits.extend(Hit(m.start(), m.end(), "balanced", m.group(), w) for m in rx.finditer(text))
+        hits.sort(key=lambda h: h.start)
         return hits, [h.start for h in hits]
 
     def tally(self, text: str, start: int, end: int, hits, starts) -> Tally:
@@ -72,7 +79,7 @@ class StanceScorer:
         out = Tally()
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)
         span_hits = hits[lo:hi]
-        if not span_hits and not self.balanced:
+        if not span_hits:
             return out
         clauses = []
         for m in _CLAUSE.finditer(text, start, end):
@@ -92,13 +99,11 @@ class StanceScorer:
         for i, (cs, ce, ch) in enumerate(clauses):
             if ch:
                 self._clause(text, cs, ce, ch, out, carried.get(i, 0.0))
-        segment = text[start:end]
-        for rx, w in self.balanced:
-            found = rx.search(segment)
-            if found:
-                out.balanced += w
-                out.cues.append(("balanced", found.group()))
-                break
+        balanced = [h for h in span_hits if h.table == "balanced" and h.end <= end]
+        if balanced:
+            best = max(balanced, key=lambda h: h.weight)
+            out.balanced += best.weight
+            out.cues.append(("balanced", best.term))
         return out
 
     def _clause(self, text, cs, ce, hits, out: Tally, carried_against: float = 0.0) -> None:
@@ -172,13 +177,17 @@ class StanceAnalyzer(Analyzer):
         view = attribution.view
         text = view.text
         hits, starts = sc.hits(text)
+        sentences = doc.sentences if text is doc.text else split_sentences(text, split_paragraphs(text))
+        sent_starts = [s.start for s in sentences]
+        touched = sorted({bisect_right(sent_starts, h.start) - 1 for h in hits if h.table in _TOUCHING} - {-1})
         doc_tally = Tally()
-        scored = []  # (weight toward each side, sentence in doc)
-        prev = None
-        for sent in split_sentences(text, split_paragraphs(text)):
+        scored = []  # (tally, sentence in doc)
+        tallies: dict[int, Tally] = {}
+        for i in touched:
+            sent = sentences[i]
             t = sc.tally(text, sent.start, sent.end, hits, starts)
-            lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-            if prev is not None and t.total == 0 and sc.refutes(hits[lo:hi]):
+            prev = tallies.get(i - 1)
+            if prev is not None and t.total == 0 and sc.refutes(hits[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]):
                 # "…将成为突围的方法。但事实或许并非如此。": the previous sentence's support turns over.
                 doc_tally.vertical += prev.general - prev.vertical
                 doc_tally.general += prev.vertical - prev.general
@@ -186,8 +195,8 @@ class StanceAnalyzer(Analyzer):
             else:
                 doc_tally.add(t)
             if t.total:
+                tallies[i] = t
                 scored.append((t, doc.sentence_at(view.source(sent.start))))
-            prev = t if t.total else None
         s = sc.settings
         label = doc_tally.label(s["none_below"], s["balanced_ratio"])
         evidence = self._evidence(doc, scored, label)
