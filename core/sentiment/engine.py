@@ -1,0 +1,287 @@
+"""Target-dependent sentiment: which party each polar cue of a sentence is about.
+
+Per sentence that names a party (or points back to one with 这家公司 / 该公司 / 其):
+
+* cues come from the lexicon; negators, intensifiers and diminishers right before a cue scale it;
+  hedges and concessions scale their clause; clauses before 但是 / 然而 / 不过 weigh less and the
+  clause after more; a question flips (rhetorical) or damps its cues;
+* a plain cue belongs to the party named before it in its clause (with the parties coordinated with
+  it: 腾讯、字节), else to the party an anaphor points to, else to the party named after it (an
+  object, damped), else to the subject of an earlier clause of the sentence (carried forward, damped);
+  speakers (a party before 表示 / 指出 / 认为) never inherit cues from other clauses;
+* a comparison cue (领先, 落后, 差距) gives its subject the sign and the compared party
+  (与 A / 比 A / 相比 A / after the verb) the opposite; with no named subject
+  (国内模型存在差距) the parties named elsewhere in the sentence get the opposite.
+
+Scores: per mention, per sentence (evidence) and per party: score = (pos - neg) / (pos + neg + smoothing),
+labelled positive/negative only from ``threshold`` on (news mostly mentions companies neutrally).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .lexicon import Hit, Lexicon
+
+CLAUSE_BREAKS = frozenset(",,;;::")
+_COORD_GAP = frozenset("、和与及跟同并以/ ")
+_QUESTION_END = "??"
+_CLOSERS = "”’」』)》]\"' "
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    target: str
+
+
+@dataclass
+class TargetScore:
+    name: str
+    label: str = "neutral"
+    score: float = 0.0
+    positive: float = 0.0
+    negative: float = 0.0
+    mentions: list = field(default_factory=list)          # [(start, end, score)]
+    sentences: dict = field(default_factory=dict)          # sentence index -> score
+
+
+def label_for(score: float, threshold: float) -> str:
+    return "positive" if score >= threshold else "negative" if score <= -threshold else "neutral"
+
+
+class SentimentEngine:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.cfg = {k: float(v) for k, v in lexicon.settings.items()}
+
+    # ------------------------------------------------------------------ public
+    def score(self, text: str, sentences, mentions: list[Mention], hits: list[Hit] | None = None,
+              sentence_prior: dict[int, float] | None = None) -> dict[str, TargetScore]:
+        """Scores for every target in ``mentions`` (offsets into ``text``); ``sentences`` are
+        :class:`newskit.document.Sentence` objects covering the text.  ``sentence_prior`` adds a
+        score per sentence index to every party the sentence names (an optional model's opinion)."""
+        mentions = _resolve_overlaps(mentions)
+        hits = self.lex.find(text) if hits is None else hits
+        hits = _drop_inside(hits, mentions)
+        out: dict[str, TargetScore] = {m.target: TargetScore(m.target) for m in mentions}
+        contrib: dict[Mention, float] = defaultdict(float)
+        per_sentence: dict[tuple[str, int], float] = defaultdict(float)
+        m_starts = [m.start for m in mentions]
+        h_starts = [h.start for h in hits]
+        recent: list[tuple[int, list[Mention]]] = []  # (sentence index, mentions) for anaphors
+        for sent in sentences:
+            m_lo, m_hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
+            h_lo, h_hi = bisect_left(h_starts, sent.start), bisect_left(h_starts, sent.end)
+            s_mentions, s_hits = mentions[m_lo:m_hi], hits[h_lo:h_hi]
+            antecedents = [m for i, ms in recent if sent.index - i <= self.cfg["anaphor_sentences"] for m in ms]
+            if s_hits and (s_mentions or (antecedents and any(h.kind == "anaphors" for h in s_hits))):
+                for m, value in self._sentence(text, sent, s_mentions, s_hits, antecedents):
+                    contrib[m] += value
+                    per_sentence[(m.target, sent.index)] += value
+            prior = (sentence_prior or {}).get(sent.index)
+            if prior and s_mentions:
+                for m in {m.target: m for m in reversed(s_mentions)}.values():
+                    contrib[m] += prior
+                    per_sentence[(m.target, sent.index)] += prior
+            if s_mentions:
+                recent = [r for r in recent if sent.index - r[0] <= self.cfg["anaphor_sentences"]] + [(sent.index, s_mentions)]
+        smoothing, threshold = self.cfg["smoothing"], self.cfg["threshold"]
+        for m in mentions:
+            v = contrib.get(m, 0.0)
+            t = out[m.target]
+            t.mentions.append((m.start, m.end, round(v, 3)))
+            if v > 0:
+                t.positive += v
+            else:
+                t.negative -= v
+        for (name, idx), v in per_sentence.items():
+            if v:
+                out[name].sentences[idx] = v
+        for t in out.values():
+            t.score = (t.positive - t.negative) / (t.positive + t.negative + smoothing)
+            t.label = label_for(t.score, threshold)
+        return out
+
+    def evidence(self, result: TargetScore) -> list[tuple[int, float]]:
+        """(sentence index, score) of the strongest sentences, in the direction of the label first."""
+        floor = self.cfg["min_evidence"]
+        items = [(i, v) for i, v in result.sentences.items() if abs(v) >= floor]
+        sign = 1 if result.label == "positive" else -1 if result.label == "negative" else 0
+        items.sort(key=lambda iv: (sign != 0 and (iv[1] > 0) != (sign > 0), -abs(iv[1])))
+        return items[: int(self.cfg["max_evidence"])]
+
+    # ----------------------------------------------------------- one sentence
+    def _sentence(self, text, sent, mentions, hits, antecedents):
+        cfg = self.cfg
+        self._text = text
+        bounds = [i for i in range(sent.start, sent.end) if text[i] in CLAUSE_BREAKS]
+        clause_of = lambda pos: bisect_left(bounds, pos)  # noqa: E731
+        n_clauses = len(bounds) + 1
+        by_clause: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            by_clause[clause_of(m.start)].append(m)
+        speakers = self._speakers(mentions, hits, clause_of)
+        clause_w = [1.0] * n_clauses
+        contrast = [h for h in hits if h.kind == "contrast"]
+        if contrast:
+            c0 = clause_of(contrast[0].start)
+            for c in range(n_clauses):
+                clause_w[c] = cfg["before_contrast"] if c < c0 else contrast[0].weight
+        for h in hits:
+            if h.kind == "concession":
+                clause_w[clause_of(h.start)] *= h.weight
+        question = 1.0
+        if sent.text.rstrip(_CLOSERS).endswith(tuple(_QUESTION_END)):
+            rhet = [h.weight for h in hits if h.kind == "rhetorical"]
+            question = rhet[0] if rhet else cfg["question"]
+        for k, h in enumerate(hits):
+            if h.kind not in ("positive", "negative", "ahead", "behind"):
+                continue
+            c = clause_of(h.start)
+            value = h.weight * (-1 if h.kind in ("negative", "behind") else 1)
+            value *= self._modifiers(hits, k, c, clause_of) * clause_w[c] * question
+            for hd in hits:
+                if hd.kind == "hedges" and clause_of(hd.start) == c and hd.start < h.start:
+                    value *= hd.weight
+            if not value:
+                continue
+            if h.kind in ("ahead", "behind"):
+                yield from self._comparison(text, h, value, c, by_clause, hits, antecedents, speakers, clause_of)
+            else:
+                yield from self._plain(h, value, c, by_clause, hits, antecedents, speakers, clause_of, n_clauses)
+
+    def _modifiers(self, hits, k, clause, clause_of) -> float:
+        factor, pos = 1.0, hits[k].start
+        for j in range(k - 1, -1, -1):
+            h = hits[j]
+            if clause_of(h.start) != clause or pos - h.end > self.cfg["modifier_gap"]:
+                break
+            if h.kind not in ("negators", "intensifiers", "diminishers"):
+                break
+            factor *= h.weight
+            pos = h.start
+        return factor
+
+    def _speakers(self, mentions, hits, clause_of) -> set:
+        speech = [h for h in hits if h.kind == "speech"]
+        return {m for m in mentions for h in speech if h.start >= m.end and clause_of(h.start) == clause_of(m.start)}
+
+    def _anaphor_target(self, hits, clause, before, antecedents, clause_of):
+        if not antecedents:
+            return None
+        for h in hits:
+            if h.kind == "anaphors" and clause_of(h.start) == clause and h.end <= before:
+                prior = [m for m in antecedents if m.end <= h.start]
+                if prior:
+                    return _group(self._text, prior, prior[-1])
+        return None
+
+    def _plain(self, h, value, c, by_clause, hits, antecedents, speakers, clause_of, n_clauses):
+        cfg = self.cfg
+        in_clause = by_clause.get(c, [])
+        before = [m for m in in_clause if m.end <= h.start]
+        if before:
+            for m in _group(self._text, in_clause, before[-1]):
+                yield m, value
+            return
+        ref = self._anaphor_target(hits, c, h.start, antecedents, clause_of)
+        if ref:
+            for m in ref:
+                yield m, value * cfg["anaphor"]
+            return
+        after = [m for m in in_clause if m.start >= h.end]
+        if after:
+            for m in _group(self._text, in_clause, after[0]):
+                yield m, value * cfg["object_weight"]
+            return
+        for prev in range(c - 1, -1, -1):  # carry the subject of an earlier clause forward
+            subjects = [m for m in by_clause.get(prev, []) if m not in speakers]
+            if subjects:
+                for m in _group(self._text, by_clause[prev], subjects[0]):
+                    yield m, value * cfg["carry_forward"]
+                return
+            if by_clause.get(prev):
+                return  # that clause names only a speaker: the cue is the speaker's opinion
+        for nxt in range(c + 1, n_clauses):
+            subjects = [m for m in by_clause.get(nxt, []) if m not in speakers]
+            if subjects:
+                for m in _group(self._text, by_clause[nxt], subjects[0]):
+                    yield m, value * cfg["carry_backward"]
+                return
+
+    def _comparison(self, text, h, value, c, by_clause, hits, antecedents, speakers, clause_of):
+        cfg = self.cfg
+        in_clause = by_clause.get(c, [])
+        markers = [x for x in hits if x.kind == "object_markers"]
+        compared = [m for m in in_clause if m.start >= h.end or _is_compared(text, m, h, markers, in_clause)]
+        subjects = [m for m in in_clause if m.end <= h.start and m not in compared]
+        if not subjects:
+            ref = self._anaphor_target(hits, c, h.start, antecedents, clause_of)
+            subjects = ref or []
+        for m in subjects:
+            yield m, value
+        for m in compared:
+            yield m, -value * cfg["compared_weight"]
+        if not subjects and not compared:
+            for cc, ms in by_clause.items():
+                if cc != c:
+                    for m in ms:
+                        if m not in speakers:
+                            yield m, -value * cfg["implicit_other"]
+
+
+def _is_compared(text: str, m: Mention, cue: Hit, markers: list[Hit], in_clause: list[Mention]) -> bool:
+    for x in markers:
+        if x.end == m.start:
+            if not any(o.end == x.start for o in in_clause):
+                return True  # 与 A 存在差距 (not 腾讯与 A 落后, a coordination)
+            if text[m.end:cue.start].startswith("的"):
+                return True  # A 和 B 的差距: B is the standard
+        if x.start == m.end and x.end - x.start >= 2:
+            return True  # A 相比 / A 相较
+    return False
+
+
+def _group(text: str, clause_mentions: list[Mention], anchor: Mention) -> list[Mention]:
+    """``anchor`` and the mentions coordinated with it (腾讯、字节 / 腾讯和字节)."""
+    ordered = sorted(clause_mentions, key=lambda m: m.start)
+    i = ordered.index(anchor)
+    lo = hi = i
+    while lo > 0 and _coordinated(text, ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _coordinated(text, ordered[hi], ordered[hi + 1]):
+        hi += 1
+    return ordered[lo:hi + 1]
+
+
+def _coordinated(text: str, a: Mention, b: Mention) -> bool:
+    gap = text[a.end:b.start]
+    return len(gap) <= 2 and all(ch in _COORD_GAP for ch in gap)
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Sorted mentions; where two overlap the longer wins (众车在线 over 众车)."""
+    ordered = sorted(set(mentions), key=lambda m: (m.start, m.start - m.end))
+    kept: list[Mention] = []
+    for m in ordered:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _drop_inside(hits: list[Hit], mentions: list[Mention]) -> list[Hit]:
+    """Cues inside a party's name are part of the name (平安银行, 失信被执行人 as a target)."""
+    if not mentions:
+        return hits
+    starts = [m.start for m in mentions]
+    out = []
+    for h in hits:
+        i = bisect_left(starts, h.end) - 1
+        if i >= 0 and mentions[i].start < h.end and h.start < mentions[i].end:
+            continue
+        out.append(h)
+    return out
