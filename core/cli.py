@@ -233,6 +233,7 @@ def clean(inputs, out, reference_date) -> None:
 # Subcommands that live in their own modules (core/commands/).  Keep them import-light.
 # (one line per command module)
 from .commands.cache import cache_cmd; cli.add_command(cache_cmd)  # noqa: E402,E702
+from .commands.target_sentiment import target_sentiment; cli.add_command(target_sentiment)  # noqa: E402,E702
 
 
 def main() -> None:
