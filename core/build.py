@@ -3,6 +3,7 @@
 Locked per output folder, written into a dated build folder and published when complete."""
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import time
@@ -94,15 +95,12 @@ def _write_reports(outcome: BuildOutcome, folder: Path, formats, registry, previ
     report_formats = [f for f in formats if f != "json"]
     if not report_formats:
         return
-    import inspect
-
     from .results import load_results
     from newskit.reports import build_reports
 
-    kwargs = {}
-    if "previous" in inspect.signature(build_reports).parameters:
-        kwargs["previous"] = previous  # the previous build's results.json, for the comparison section
-    outcome.reports = build_reports(load_results(outcome.results_path), folder, report_formats, registry, **kwargs)
+    # ``previous``: the previous build's results.json, for the report's "what changed" section.
+    outcome.reports = build_reports(load_results(outcome.results_path), folder, report_formats, registry,
+                                    previous=previous)
 
 
 def _cache_items(raws: Iterable[RawDoc], engine: Engine, cache) -> Iterator[tuple]:
@@ -117,9 +115,24 @@ def _cache_items(raws: Iterable[RawDoc], engine: Engine, cache) -> Iterator[tupl
         keys = result_keys(dkey, engine.analyzers, bases)
         doc, found = cache.lookup(dkey, keys)
         if doc is not None and len(found) == len(keys):
-            yield raw, None, {**doc, "results": {n: found[n] for n in keys}, "duplicates": []}, None
+            yield raw, None, _record_line(doc, keys, found), None
         else:
-            yield raw, found, None, (dkey, keys, set(found))
+            yield raw, {n: json.loads(v) for n, v in found.items()}, None, (dkey, keys, set(found))
+
+
+def _record_line(doc: dict, keys, found: dict[str, str]) -> str:
+    """A results.json document line assembled from cached JSON text (no decode/encode round trip);
+    the same bytes ``Spool.add`` writes for the equivalent record."""
+    results = ", ".join(f"{json.dumps(n)}: {found[n]}" for n in keys)
+    return (f'{{"id": {json.dumps(doc["id"], ensure_ascii=False)}, "hash": {json.dumps(doc["hash"])}, '
+            f'"meta": {doc["meta"]}, "results": {{{results}}}, "duplicates": []}}')
+
+
+class _Spool(Spool):
+    def add_line(self, line: str) -> None:
+        """Append a record already serialized as one JSON line."""
+        self._f.write(line + "\n")
+        self.count += 1
 
 
 def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progress, executor, scheduler,
@@ -128,7 +141,7 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
     t0 = time.perf_counter()
     engine = Engine(settings, registry)
     read_errors: list[ReadError] = []
-    spool = Spool(folder)
+    spool = _Spool(folder)
     analyzer_errors = cached = 0
     cache = Cache(cache_path) if use_cache else None
     kind = executor if executor != "auto" else ("processes" if jobs > 1 else "serial")
@@ -137,8 +150,11 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
         raws = _raws(inputs, read_errors, lambda e: log.warning("skipped %s", e))
         with LazyExecutor(kind, engine, jobs, scheduler) as ex:
             for item, rec in progress(run_ordered(ex, _cache_items(raws, engine, cache), engine)):
+                if isinstance(rec, str):  # a full cache hit, already serialized
+                    cached += 1
+                    spool.add_line(rec)
+                    continue
                 analyzer_errors += len(rec.get("errors", {}))
-                cached += item[2] is not None
                 if cache is not None and item[3] is not None:
                     dkey, keys, already = item[3]
                     cache.store(dkey, rec, keys, versions, skip=already)

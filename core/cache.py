@@ -107,16 +107,18 @@ class Cache:
         self._flushed = time.monotonic()
 
     # -- reading -------------------------------------------------------------
-    def lookup(self, dkey: str, keys: Mapping[str, str]) -> tuple[dict | None, dict[str, object]]:
-        """``(doc row or None, {analyzer: cached result})`` for one document."""
+    def lookup(self, dkey: str, keys: Mapping[str, str]) -> tuple[dict | None, dict[str, str]]:
+        """``(doc row or None, {analyzer: cached result as JSON text})`` for one document.
+
+        Results stay JSON text: a full hit is written to the results file without a decode/encode."""
         row = self.db.execute("SELECT id, hash, meta FROM docs WHERE doc_key = ?", (dkey,)).fetchone()
-        found: dict[str, object] = {}
+        found: dict[str, str] = {}
         by_key = {k: n for n, k in keys.items()}
         if by_key:
             marks = ",".join("?" * len(by_key))
             for key, result in self.db.execute(f"SELECT key, result FROM results WHERE key IN ({marks})", list(by_key)):
-                found[by_key[key]] = json.loads(result)
-        doc = {"id": row[0], "hash": row[1], "meta": json.loads(row[2])} if row else None
+                found[by_key[key]] = result
+        doc = {"id": row[0], "hash": row[1], "meta": row[2]} if row else None
         if doc is not None:
             self._touched_docs.append((self.now, dkey))
         self._touched.extend((self.now, keys[n]) for n in found)

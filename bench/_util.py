@@ -1,0 +1,59 @@
+"""Helpers shared by the benchmark scripts: run newskit as a user would, time it, print a table."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+NEWSKIT = [sys.executable, "-m", "newskit"]
+
+
+def workdir(name: str) -> Path:
+    root = Path(os.environ.get("NEWSKIT_BENCH_DIR") or tempfile.gettempdir()) / f"newskit-bench-{name}"
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def corpus(n: int, seed: int = 0) -> Path:
+    """A generated corpus of ``n`` articles, reused between runs of the benchmarks."""
+    from make_corpus import make_corpus
+
+    folder = workdir("corpora") / f"n{n}-s{seed}"
+    if len(list(folder.glob("*.txt"))) != n:
+        shutil.rmtree(folder, ignore_errors=True)
+        make_corpus(folder, n, seed)
+    return folder
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in Path(folder).glob("*.txt")) / 1e6
+
+
+def timed(cmd: list[str], **kw) -> float:
+    """Wall-clock seconds of a command, start-up included; fails loudly."""
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    elapsed = time.perf_counter() - t0
+    if r.returncode != 0:
+        raise SystemExit(f"command failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr[-2000:]}")
+    return elapsed
+
+
+def newskit_run(inputs: Path, out: Path, *args: str) -> tuple[float, dict]:
+    """Run ``newskit run`` in a fresh process; returns (wall seconds, run header of results.json)."""
+    seconds = timed([*NEWSKIT, "-q", "run", str(inputs), "--out", str(out), *args])
+    with open(Path(out) / "results.json", encoding="utf-8") as f:
+        head = f.read(1 << 20)
+    run = json.loads(head[head.index('"run": ') + 7: head.index(', "documents": [')])
+    return seconds, run
+
+
+def table(rows: list[tuple], header: tuple) -> None:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    for row in [header, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))

@@ -1,0 +1,105 @@
+"""Throughput of the full default pipeline against what a user would write without newskit.
+
+    python bench/bench_pipeline.py                 # N=400 generated articles
+    python bench/bench_pipeline.py --n 2000 --naive-n 30 --no-dask
+
+Measures, in one run and on the same generated articles (start-up included for command lines):
+  * newskit (--jobs 1, --no-cache, --format json) docs/s and MB/s;
+  * a jieba + SnowNLP-sentiment-per-sentence script (the do-it-yourself baseline) on --naive-n
+    articles, and newskit on the same articles: ratio (goal >= 50x);
+  * raw jieba accurate-mode segmentation of the same text, in process (goal: pipeline >= jieba);
+  * --jobs 2 against --jobs 1 (goal >= 1.8x), and the Dask LocalCluster against the process pool.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from _util import NEWSKIT, corpus, newskit_run, size_mb, table, timed, workdir
+
+NAIVE = r'''
+import re, sys, pathlib, jieba
+from snownlp import SnowNLP
+for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))[: int(sys.argv[2])]:
+    text = p.read_text(encoding="utf-8")
+    words = jieba.lcut(text)
+    scores = [SnowNLP(s).sentiments for s in re.split(r"(?<=[。！？!?])", text) if s.strip()]
+'''
+
+
+def raw_jieba(folder: Path) -> tuple[float, float, float]:
+    """(dictionary load s, segmentation s, MB) for jieba accurate mode (HMM on) over the corpus."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    t0 = time.perf_counter()
+    jieba.initialize()
+    load = time.perf_counter() - t0
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    t0 = time.perf_counter()
+    for t in texts:
+        jieba.lcut(t)
+    return load, time.perf_counter() - t0, sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=400, help="articles for the throughput runs")
+    ap.add_argument("--naive-n", type=int, default=20, help="articles for the jieba+SnowNLP baseline (slow)")
+    ap.add_argument("--no-dask", action="store_true")
+    args = ap.parse_args()
+    work = workdir("pipeline")
+    big, mb = corpus(args.n), size_mb(corpus(args.n))
+    small = work / f"first{args.naive_n}"
+    shutil.rmtree(small, ignore_errors=True)
+    small.mkdir()
+    for p in sorted(big.glob("*.txt"))[: args.naive_n]:
+        shutil.copy(p, small / p.name)
+    common = ("--no-cache", "--format", "json")
+    print(f"corpus: {args.n} articles, {mb:.1f} MB ({big}); analyzers: all installed (default)")
+
+    rows = []
+    t1, run1 = newskit_run(big, work / "j1", *common, "--jobs", "1")
+    rows.append(("newskit --jobs 1", f"{t1:.1f}", f"{args.n / t1:.1f}", f"{mb / t1:.2f}", f"{run1['seconds']:.1f}"))
+    t2, run2 = newskit_run(big, work / "j2", *common, "--jobs", "2")
+    rows.append(("newskit --jobs 2", f"{t2:.1f}", f"{args.n / t2:.1f}", f"{mb / t2:.2f}", f"{run2['seconds']:.1f}"))
+    td = None
+    if not args.no_dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("dask not installed: skipping the Dask run (pip install 'newskit[dask]')")
+        else:
+            td, rund = newskit_run(big, work / "dask", *common, "--jobs", "2", "--executor", "dask")
+            rows.append(("newskit dask x2", f"{td:.1f}", f"{args.n / td:.1f}", f"{mb / td:.2f}", f"{rund['seconds']:.1f}"))
+    load, seg, jmb = raw_jieba(big)
+    rows.append(("jieba accurate (in process)", f"{load + seg:.1f}", f"{args.n / seg:.1f}", f"{jmb / seg:.2f}", f"{seg:.1f}"))
+    naive_script = work / "naive.py"
+    naive_script.write_text(NAIVE, encoding="utf-8")
+    small_mb = size_mb(small)
+    tn = timed([sys.executable, str(naive_script), str(small), str(args.naive_n)])
+    rows.append((f"jieba+SnowNLP script ({args.naive_n} docs)", f"{tn:.1f}", f"{args.naive_n / tn:.2f}", f"{small_mb / tn:.3f}", "-"))
+    ts, _ = newskit_run(small, work / "small", *common, "--jobs", "1")
+    rows.append((f"newskit --jobs 1 ({args.naive_n} docs)", f"{ts:.1f}", f"{args.naive_n / ts:.1f}", f"{small_mb / ts:.2f}", "-"))
+    table(rows, ("run", "wall s", "docs/s", "MB/s", "in-build s"))
+
+    print()
+    ratios = [
+        ("newskit vs jieba+SnowNLP, same docs, start-up included", tn / ts, ">= 50x"),
+        ("newskit vs jieba+SnowNLP, docs/s (newskit on the full corpus)", (args.n / t1) / (args.naive_n / tn), ">= 50x"),
+        ("newskit --jobs 1 MB/s vs raw jieba accurate MB/s", (mb / t1) / (jmb / seg), ">= 1x"),
+        ("--jobs 2 vs --jobs 1 (wall, start-up included)", t1 / t2, ">= 1.8x"),
+        ("--jobs 2 vs --jobs 1 (in-build seconds)", run1["seconds"] / run2["seconds"], ">= 1.8x"),
+    ]
+    if td:
+        ratios.append(("Dask LocalCluster x2 vs process pool x2 (wall)", t2 / td, "~1x"))
+    table([(name, f"{r:.2f}x", goal) for name, r, goal in ratios], ("ratio", "measured", "goal"))
+
+
+if __name__ == "__main__":
+    main()
