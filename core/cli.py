@@ -176,22 +176,29 @@ def plugins_cmd(as_json: bool) -> None:
 @click.argument("results_file", type=click.Path(dir_okay=False))
 @click.option("--format", "formats", multiple=True, metavar="LIST", help="md,pdf,csv (default md,pdf).")
 @click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: beside results.json).")
-def report(results_file, formats, out) -> None:
+@click.option("--compare", "compare", type=click.Path(dir_okay=False),
+              help="An earlier results.json: add a 'what changed' section (default: the build this one followed, if kept).")
+def report(results_file, formats, out, compare) -> None:
     """Rebuild reports from a results.json without analysing again.
 
     \b
-    Example:
+    Examples:
       newskit report newskit-out/results.json --format md,pdf
+      newskit report newskit-out/results.json --compare newskit-out/builds/2026-11-01T0700/results.json
     """
     from .results import ResultsError, load_results
-    from newskit.reports import build_reports
+    from newskit.reports import FORMATS, build_reports
 
+    formats = _split(formats) or ["md", "pdf"]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        _fail(f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)}", EXIT_USAGE)
     try:
         results = load_results(results_file)
+        previous = load_results(compare) if compare else None
     except ResultsError as e:
         _fail(str(e), EXIT_USAGE)
-    formats = _split(formats) or ["md", "pdf"]
-    written = build_reports(results, Path(out or Path(results_file).parent), formats)
+    written = build_reports(results, Path(out or Path(results_file).parent), formats, previous=previous)
     click.echo("newskit: wrote " + ", ".join(map(str, written)), err=True)
 
 

@@ -1,4 +1,4 @@
-"""Report builders: results.json -> Markdown (and PDF, CSV).  Reports never re-analyse."""
+"""Report builders: results.json -> Markdown, PDF (from the Markdown), CSV.  Reports never re-analyse."""
 from __future__ import annotations
 
 import logging
@@ -10,33 +10,76 @@ from .sections import collect_sections
 
 log = logging.getLogger("newskit.reports")
 
-__all__ = ["Chart", "Quote", "Section", "Table", "build_reports", "collect_sections"]
+__all__ = ["Chart", "FORMATS", "Quote", "Section", "Table", "build_reports", "collect_sections", "load_previous"]
+FORMATS = ("md", "pdf", "csv", "html")
+CHARTS = "charts"
 
 
-def build_reports(results: dict, out: Path, formats: Iterable[str], registry=None) -> list[Path]:
-    """Write each requested format into ``out`` atomically; return the paths written."""
+def load_previous(results: dict, previous=None) -> dict | None:
+    """The results to compare with: ``previous`` (a path or a dict), else the build this one followed
+    (``run.previous``, recorded by ``newskit run``) when that file still exists; never the same build."""
+    from newskit.results import ResultsError, load_results
+
+    if isinstance(previous, dict):
+        return previous
+    path = previous or (results.get("run") or {}).get("previous")
+    if not path:
+        return None
+    path = Path(path)
+    if not path.is_file():
+        if previous:  # asked for explicitly
+            raise ResultsError(f"{path}: no such results file to compare with")
+        return None
+    before = load_results(path)
+    same = (before.get("run") or {}).get("started") == (results.get("run") or {}).get("started") and \
+        (before.get("run") or {}).get("build") == (results.get("run") or {}).get("build")
+    return None if same else before
+
+
+def build_reports(results: dict, out: Path, formats: Iterable[str], registry=None, previous=None) -> list[Path]:
+    """Write each requested format into ``out`` (each file atomically); return the paths written.
+
+    ``previous``: a results.json path (or loaded dict) for the "what changed" section.
+    """
     from newskit.results import atomic_write
 
     from .markdown import render_markdown
 
+    formats = list(dict.fromkeys(formats))
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ValueError(f"unknown report format {bad[0]!r}; choose from {', '.join(FORMATS)}")
     out = Path(out)
-    sections = collect_sections(results, registry)
     written: list[Path] = []
-    for fmt in formats:
-        if fmt == "md":
-            text = render_markdown(results, sections)
-            path = out / "report.md"
-            atomic_write(path, lambda f: f.write(text.encode("utf-8")))
-            written.append(path)
-        elif fmt in ("pdf", "csv"):
-            try:
-                from importlib import import_module
+    if "csv" in formats:
+        from .csv import build as build_csv
 
-                builder = import_module(f".{fmt}", __name__)
-            except ImportError:
-                log.warning("%s reports are not available in this build", fmt.upper())
-                continue
-            written.extend(builder.build(results, sections, out))
-        else:
-            raise ValueError(f"unknown report format {fmt!r}")
+        written.append(build_csv(results, out))
+    if not {"md", "pdf", "html"} & set(formats):
+        return written
+    sections = collect_sections(results, registry, load_previous(results, previous))
+    from .charts import write_charts
+
+    charts = [b for s in sections for b in s.blocks if isinstance(b, Chart)]
+    drawn = {p.stem for p in write_charts(charts, out / CHARTS)}
+    for s in sections:  # a chart that could not be drawn is left out rather than shown broken
+        s.blocks = [b for b in s.blocks if not isinstance(b, Chart) or b.name in drawn]
+    text = render_markdown(results, sections, CHARTS)
+    if drawn:
+        written.append(out / CHARTS)
+    if "md" in formats:
+        atomic_write(out / "report.md", lambda f: f.write(text.encode("utf-8")))
+        written.append(out / "report.md")
+    if "html" in formats:
+        from .html import html_document, stylesheet
+
+        page = html_document(text, css=stylesheet())
+        atomic_write(out / "report.html", lambda f: f.write(page.encode("utf-8")))
+        written.append(out / "report.html")
+    if "pdf" in formats:
+        from .pdf import render_pdf
+
+        data = render_pdf(text, out)
+        atomic_write(out / "report.pdf", lambda f: f.write(data))
+        written.append(out / "report.pdf")
     return written

@@ -1,66 +1,213 @@
-"""Gathers report sections: newskit's own (summary, documents, run) plus each analyzer's."""
+"""Gathers report sections: newskit's own (summary, companies, charts, changes, appendix, run
+information) plus each analyzer's ``report_sections``.  Everything comes from results.json."""
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
-from .model import Section, Table
+from . import findings
+from .model import Chart, Section, Table
+from .text import TREND_ARROWS, label_zh, signed, summary
 
 log = logging.getLogger("newskit.reports")
 
+# Built-in fallbacks for analyzers of the results contract that contribute no section of their own
+# (not installed where the report is rebuilt, or an analyzer without report_sections).
+DEFAULT_SECTIONS = {"sentiment": findings.sentiment_section, "stance": findings.stance_section,
+                    "rivalry": findings.rivalry_section}
+STANDARD_CHARTS = {"sentiment": findings.sentiment_chart, "timeline": findings.timeline_chart,
+                   "stance": findings.stance_chart, "rivalry": findings.rivalry_chart}
 
-def collect_sections(results: dict, registry=None) -> list[Section]:
-    sections = [overview(results)]
+
+def collect_sections(results: dict, registry=None, previous: dict | None = None) -> list[Section]:
+    sections = [overview(results), companies_table(results)]
+    if previous is not None:
+        from .compare import changes_section
+
+        sections.append(changes_section(results, previous))
+    sections += analyzer_sections(results, registry)
+    charts = standard_charts(results, sections)
+    if charts.blocks:
+        sections.append(charts)
+    sections.append(documents_appendix(results))
+    sections.append(run_information(results))
+    sections = sorted(sections, key=lambda s: s.order)
+    name_charts(sections)
+    return sections
+
+
+def analyzer_sections(results: dict, registry=None) -> list[Section]:
     if registry is None:
         from newskit import plugin_manager as plugins
 
         registry = plugins.load()
+    out: list[Section] = []
     for info in results.get("run", {}).get("analyzers", []):
-        analyzer = registry.analyzers.get(info["name"])
+        name = info["name"]
+        analyzer = registry.analyzers.get(name)
+        contributed: list[Section] = []
         if analyzer is None:
-            log.warning("analyzer %s is not installed; its report section is left out", info["name"])
-            continue
-        try:
-            for s in analyzer.report_sections(results) or []:
-                s.analyzer = s.analyzer or analyzer.name
-                sections.append(s)
-        except Exception as e:
-            log.warning("analyzer %s failed to build its report section: %s", analyzer.name, e)
-            sections.append(Section(f"{analyzer.name}", [f"*此部分生成失败: {type(e).__name__}: {e}*"], 60, analyzer.name))
-    sections.append(documents_appendix(results))
-    sections.append(run_information(results))
-    return sorted(sections, key=lambda s: s.order)
+            log.info("analyzer %s is not installed; using the built-in section if there is one", name)
+        else:
+            try:
+                contributed = list(analyzer.report_sections(results) or [])
+            except Exception as e:
+                log.warning("analyzer %s failed to build its report section: %s", name, e)
+                contributed = [Section(name, [f"*此部分生成失败 (section failed): {type(e).__name__}: {e}*"], 60, name)]
+        if not contributed and name in DEFAULT_SECTIONS and name in (results.get("summaries") or {}):
+            contributed = DEFAULT_SECTIONS[name](results)
+        for s in contributed:
+            s.analyzer = s.analyzer or name
+        out += contributed
+    return out
 
+
+def standard_charts(results: dict, sections: list[Section]) -> Section:
+    """The four standard charts, for those no section already draws (matched by chart name)."""
+    present = {b.name for s in sections for b in s.blocks if isinstance(b, Chart)}
+    blocks = []
+    for name, make in STANDARD_CHARTS.items():
+        if name not in present:
+            chart = make(results)
+            if chart is not None:
+                blocks.append(chart)
+    return Section("图表 Charts", blocks, order=15)
+
+
+def name_charts(sections: list[Section]) -> None:
+    """Give every chart a unique file name (charts/NAME.png), in report order."""
+    seen: set[str] = set()
+    for i, s in enumerate(sections):
+        for j, b in enumerate(s.blocks):
+            if isinstance(b, Chart):
+                base = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in (b.name or f"chart-{i}-{j}"))
+                name, n = base, 1
+                while name in seen:
+                    n += 1
+                    name = f"{base}-{n}"
+                b.name = name
+                seen.add(name)
+
+
+# -- newskit's own sections ----------------------------------------------------------
 
 def overview(results: dict) -> Section:
     docs = results.get("documents", [])
+    sums = results.get("summaries") or {}
     dates = sorted(d["meta"]["date"] for d in docs if (d.get("meta") or {}).get("date"))
-    run = results.get("run", {})
+    sources = Counter((d.get("meta") or {}).get("source") for d in docs if (d.get("meta") or {}).get("source"))
+    duplicates = sum(len(d.get("duplicates") or []) for d in docs)
+    corpus = f"{len(docs)} 篇文档 documents"
+    if sources:
+        corpus += "; 来源 sources: " + ", ".join(f"{s} ({n})" for s, n in sorted(sources.items(), key=lambda x: (-x[1], x[0]))[:6])
+    if duplicates:
+        corpus += f"; 跳过重复 duplicates skipped: {duplicates}"
     lines = [
-        f"- 文档数 (documents): {len(docs)}",
-        f"- 时间范围 (period): {dates[0]} – {dates[-1]}" if dates else "- 时间范围 (period): 未知 (no dates found)",
-        f"- 分析器 (analyzers): {', '.join(a['name'] + ' ' + a['version'] for a in run.get('analyzers', []))}",
+        f"- **语料 Corpus**: {corpus}",
+        f"- **时间范围 Period**: {dates[0]} – {dates[-1]} ({len(dates)}/{len(docs)} 篇有日期 dated)" if dates
+        else "- **时间范围 Period**: 未知 unknown (no dates found)",
     ]
-    return Section("概览 Overview", ["\n".join(lines)], order=0)
+    companies = company_rows(results)
+    if companies:
+        top = ", ".join(f"{c['name']} ({c['mentions']} 次 mentions, {c['documents']} 篇 docs)" for c in companies[:5])
+        lines.append(f"- **报道最多 Most covered**: {top}")
+    else:
+        lines.append("- **报道最多 Most covered**: " + ("未识别到公司 no companies found" if "entities" in sums else "未运行 entities not run"))
+    lines += findings.sentiment_extremes(results)
+    lines.append(findings.stance_split(results))
+    lines.append(findings.conflicts_line(results))
+    return Section("摘要 Summary", ["\n".join(line for line in lines if line)], order=0)
+
+
+def company_rows(results: dict) -> list[dict]:
+    """Companies with mentions, documents and (when available) sentiment, most mentioned first."""
+    sums = results.get("summaries") or {}
+    rows: dict[str, dict] = {}
+    for c in (sums.get("entities") or {}).get("companies", []):
+        rows[c["name"]] = {"name": c["name"], "mentions": c.get("mentions", 0), "documents": c.get("documents", 0)}
+    for c in (sums.get("sentiment") or {}).get("companies", []):
+        row = rows.setdefault(c["name"], {"name": c["name"], "mentions": c.get("mentions", 0), "documents": c.get("documents", 0)})
+        row["sentiment"] = c
+    return sorted(rows.values(), key=lambda r: (-r["mentions"], -r["documents"], r["name"]))
+
+
+def trend_text(trend: list[dict]) -> str:
+    points = [t for t in trend or [] if t.get("score") is not None]
+    if len(points) < 2:
+        return "—"
+    delta = points[-1]["score"] - points[0]["score"]
+    arrow = TREND_ARROWS["up"] if delta > 0.05 else TREND_ARROWS["down"] if delta < -0.05 else TREND_ARROWS["flat"]
+    return f"{arrow} {signed(delta)} ({points[0]['date']}→{points[-1]['date']})"
+
+
+def companies_table(results: dict) -> Section:
+    has_sentiment = "sentiment" in (results.get("summaries") or {})
+    rows = []
+    for c in company_rows(results):
+        s = c.get("sentiment")
+        rows.append([c["name"], c["mentions"], c["documents"],
+                     signed(s["score"]) if s else "—", label_zh(s["label"]) if s else "—",
+                     trend_text(s.get("trend")) if s else "—"])
+    blocks: list = [Table(["公司 company", "提及 mentions", "文档 documents", "情感分 score", "情感 label", "趋势 trend"], rows)]
+    if not has_sentiment:
+        blocks.append("*情感分析未运行 (sentiment not run): score, label and trend are empty.*")
+    return Section("公司一览 Companies", blocks, order=5)
 
 
 def documents_appendix(results: dict) -> Section:
-    rows = []
+    blocks: list = []
     for d in results.get("documents", []):
         m = d.get("meta") or {}
-        rows.append([d["id"], m.get("title") or "", m.get("date") or "", m.get("source") or "",
-                     "; ".join(f"{k}: {v}" for k, v in (d.get("errors") or {}).items())])
-    return Section("附录:文档 Appendix: documents", [Table(["id", "标题 title", "日期 date", "来源 source", "错误 errors"], rows)], order=90)
+        r = d.get("results") or {}
+        blocks.append(f"### {summary(m.get('title') or d['id'], 80)}")
+        meta = [f"id `{d['id']}`"] + [f"{k}: {m[k]}" for k in ("date", "source", "author", "url") if m.get(k)]
+        lines = ["- " + " · ".join(meta)]
+        companies = (r.get("entities") or {}).get("companies") or []
+        sentiment = {c["name"]: c for c in (r.get("sentiment") or {}).get("companies", [])}
+        if companies or sentiment:
+            names = [c["name"] for c in companies] or sorted(sentiment)
+            counts = {c["name"]: c.get("mentions", 0) for c in companies}
+            parts = []
+            for n in names:
+                extra = [f"×{counts[n]}"] if n in counts else []
+                if n in sentiment:
+                    extra.append(f"{label_zh(sentiment[n]['label'])} {signed(sentiment[n]['score'])}")
+                parts.append(f"{n} ({', '.join(extra)})" if extra else n)
+            lines.append("- 公司 companies: " + ", ".join(parts))
+        if r.get("stance"):
+            st = r["stance"]
+            lines.append(f"- 立场 stance: {label_zh(st.get('label'))} ({signed(st.get('score') or 0)})")
+        pairs = (r.get("rivalry") or {}).get("pairs") or []
+        if pairs:
+            lines.append("- 对立 rivalries: " + ", ".join(f"{p['a']} – {p['b']} ({label_zh(p.get('kind'))})" for p in pairs))
+        if d.get("duplicates"):
+            lines.append("- 重复 duplicates skipped: " + ", ".join(_dup_name(x) for x in d["duplicates"]))
+        if d.get("errors"):
+            lines.append("- 错误 errors: " + "; ".join(f"{k}: {v}" for k, v in sorted(d["errors"].items())))
+        blocks.append("\n".join(lines))
+    return Section("附录:文档 Appendix: documents", blocks or ["*(无文档 no documents)*"], order=90)
+
+
+def _dup_name(x) -> str:
+    if isinstance(x, dict):
+        return str(x.get("id") or x.get("doc") or x.get("file") or x)
+    return str(x)
 
 
 def run_information(results: dict) -> Section:
     run = results.get("run", {})
     rows = [[a["name"], a["version"], a.get("distribution") or "", f"{run.get('timings', {}).get(a['name'], 0):.2f}"]
             for a in run.get("analyzers", [])]
-    blocks: list = [Table(["analyzer", "version", "distribution", "seconds"], rows)]
-    problems = [f"- 无法读取 {e['file']}: {e['error']}" for e in run.get("read_errors", [])]
-    problems += [f"- 插件失败 {p['plugin']} ({p['distribution']}): {p['error']}" for p in run.get("plugin_failures", [])]
-    problems += [f"- 汇总失败 {k}: {v}" for k, v in (run.get("summary_errors") or {}).items()]
-    if problems:
-        blocks.append("\n".join(problems))
-    blocks.append(f"newskit {results.get('newskit', {}).get('version', '?')}, {run.get('documents', 0)} documents, {run.get('seconds', 0)} s.")
+    blocks: list = [Table(["分析器 analyzer", "版本 version", "发行包 distribution", "秒 seconds"], rows)]
+    problems = [f"- 无法读取 unreadable {e['file']}: {e['error']}" for e in run.get("read_errors", [])]
+    problems += [f"- 插件失败 plugin failed {p['plugin']} ({p['distribution']}): {p['error']}" for p in run.get("plugin_failures", [])]
+    problems += [f"- 汇总失败 summary failed {k}: {v}" for k, v in sorted((run.get("summary_errors") or {}).items())]
+    failed = Counter(k for d in results.get("documents", []) for k in (d.get("errors") or {}))
+    problems += [f"- 分析失败 analyzer failed on {n} document(s): {k}" for k, n in sorted(failed.items())]
+    duplicates = sum(len(d.get("duplicates") or []) for d in results.get("documents", []))
+    problems += [f"- 跳过重复文档 duplicates skipped: {duplicates}"] if duplicates else []
+    blocks.append("\n".join(problems) if problems else "- 无失败 no failures")
+    build = f", build {run['build']}" if run.get("build") else ""
+    blocks.append(f"newskit {results.get('newskit', {}).get('version', '?')}{build}: {run.get('documents', 0)} documents "
+                  f"in {run.get('seconds', 0)} s, started {run.get('started', '?')}.")
     return Section("运行信息 Run information", blocks, order=95)
