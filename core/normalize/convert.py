@@ -1,0 +1,60 @@
+"""Traditional -> Simplified (mainland usage), applied only to text written in Traditional.
+
+OpenCC ``t2s`` converts phrase by phrase without Taiwan-to-mainland vocabulary swaps
+(so 互聯網 -> 互联网, 核心 stays 核心).  It leaves 著 alone; in mainland usage 著 survives only in
+zhù words (著名, 显著 ...), listed in ``data/normalize/zhu_words.txt``; elsewhere it becomes 着.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .resources import data_lines
+
+# Share of Han characters that t2s changes above which a text counts as Traditional.
+TRADITIONAL_THRESHOLD = 0.05
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def t2s(text: str) -> str:
+    """Plain OpenCC t2s (used to score candidates, whatever the script of the text)."""
+    return _converter().convert(text)
+
+
+def traditional_ratio(text: str, sample_size: int = 4000) -> float:
+    """Share of Han characters that Traditional->Simplified conversion would change."""
+    han = "".join(c for c in text[: sample_size * 3] if "\u4e00" <= c <= "\u9fff")[:sample_size]
+    if not han:
+        return 0.0
+    converted = t2s(han)
+    return sum(a != b for a, b in zip(han, converted)) / len(han)
+
+
+def is_traditional(text: str) -> bool:
+    return traditional_ratio(text) >= TRADITIONAL_THRESHOLD
+
+
+@lru_cache(maxsize=1)
+def _zhu_words() -> re.Pattern:
+    words = sorted(data_lines("zhu_words.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _particle_zhe(text: str) -> str:
+    if "著" not in text:
+        return text
+    keep = {i for m in _zhu_words().finditer(text) for i in range(m.start(), m.end())}
+    return "".join("着" if c == "著" and i not in keep else c for i, c in enumerate(text))
+
+
+def to_simplified(text: str) -> str:
+    """Convert to Simplified only when the text is written in Traditional; Simplified text is never touched."""
+    if not is_traditional(text):
+        return text
+    return _particle_zhe(t2s(text))
