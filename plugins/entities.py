@@ -29,10 +29,11 @@ class EntitiesAnalyzer(Analyzer):
         add_words(self.linker.surface_names)
 
     def fingerprint(self) -> str:
-        import hashlib
+        """Settings plus the bytes of every knowledge-base file, read without building the linker."""
+        from newskit.kb import files_digest
 
-        self.ensure_setup()
-        return hashlib.sha256((super().fingerprint() + self.kb.fingerprint()).encode()).hexdigest()[:16]
+        files = list(getattr(self.context, "knowledge_files", []) or [])
+        return files_digest(files, seed=super().fingerprint() + self.version)
 
     def analyze(self, doc) -> dict:
         out = self.linker.analyze(doc.text, discover=bool(self.settings.get("discover", True)),

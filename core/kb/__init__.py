@@ -285,6 +285,18 @@ def bundled_files() -> list[Path]:
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml"))
 
 
+def files_digest(extra: Iterable[str | Path] = (), seed: str = "") -> str:
+    """A digest of the bundled and ``extra`` knowledge-base files' contents (cheap: no parsing)."""
+    h = hashlib.sha256(seed.encode())
+    for f in [*bundled_files(), *extra]:
+        path = Path(f)
+        try:
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError as e:
+            h.update(f"{path}: {e}".encode())
+    return h.hexdigest()[:16]
+
+
 def load_kb(extra: Iterable[str | Path] = ()) -> KnowledgeBase:
     kb = KnowledgeBase()
     for f in [*bundled_files(), *extra]:
