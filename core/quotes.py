@@ -27,6 +27,9 @@ _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìō�
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 _CLAUSE_END = ",,;;。!?!?::\n"
 _SENT_END = "。!?!?;;\n"
+_NAME_CHARS = re.compile(rf"[{_HAN}]{{2,3}}")
+_ORG_CUT = re.compile(r"[的由是在被让对向与和及]")
+_LINE = re.compile(r"[^\n]+")
 
 
 class TextView:
@@ -92,7 +95,7 @@ class SpeechLexicon:
     not_name_chars: frozenset
     not_verbs: tuple
     pronouns: tuple
-    org_noise: tuple
+    org_noise: re.Pattern  # leading words that are not part of an organization's name
     surnames: frozenset
     compound_surnames: tuple
 
@@ -143,7 +146,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         not_name_chars=frozenset(data["not_name_chars"]),
         not_verbs=tuple(data["not_verbs"]),
         pronouns=tuple(sorted(data["pronouns"], key=len, reverse=True)),
-        org_noise=tuple(sorted(data["org_prefix_noise"], key=len, reverse=True)),
+        org_noise=re.compile(rf"(?:{_alternation(data['org_prefix_noise'])})+"),
         surnames=frozenset(surnames),
         compound_surnames=tuple(compound),
     )
@@ -165,7 +168,7 @@ class Attributor:
         return name[0] in lex.surnames and len(name) <= 3 and not any(c in lex.not_name_chars for c in name)
 
     def _name_after_title(self, text: str, pos: int) -> str | None:
-        cand = re.match(rf"[{_HAN}]{{2,3}}", text[pos:pos + 3])
+        cand = _NAME_CHARS.match(text, pos, pos + 3)
         if not cand:
             return None
         name = cand.group()
@@ -194,14 +197,10 @@ class Attributor:
             ends = [m.end() for m in rx.finditer(stretch) if m.end() < len(stretch)]
             if ends:
                 stretch = stretch[ends[-1]:]
-        stretch = re.split(r"[的由是在被让对向与和及]", stretch)[-1]
-        changed = True
-        while changed:
-            changed = False
-            for noise in self.lex.org_noise:
-                if stretch.startswith(noise) and len(stretch) > len(noise) + 1:
-                    stretch = stretch[len(noise):]
-                    changed = True
+        stretch = _ORG_CUT.split(stretch)[-1]
+        noise = self.lex.org_noise.match(stretch)
+        if noise and len(stretch) - noise.end() >= 2:
+            stretch = stretch[noise.end():]
         stretch = stretch.lstrip("0123456789年月日")
         if len(stretch) < 2 or stretch.isdigit() or (stretch.isascii() and len(stretch) < 3):
             return None
@@ -249,7 +248,7 @@ class Attributor:
             if name not in persons and self.plausible_name(name):
                 persons[name] = {"organization": None, "role": None}
 
-        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", t)]
+        paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(t)]
         para_starts = [s for s, _ in paragraphs]
         anchors = self._anchors(t, persons)
         result = Attribution(view, persons)

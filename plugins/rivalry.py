@@ -12,7 +12,6 @@ paired with each other.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from newskit import Analyzer, hookimpl
@@ -28,6 +27,13 @@ class Mention:
     person: str | None
 
 
+def _occurrences(text: str, word: str):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
+
+
 def _mentions(text: str, attribution, companies: list[dict]) -> list[Mention]:
     canon: dict[str, str] = {}
     for c in companies:
@@ -38,13 +44,11 @@ def _mentions(text: str, attribution, companies: list[dict]) -> list[Mention]:
     for name, info in attribution.people.items():
         org = info.get("organization")
         party = canon.get(org, org) if org else name
-        for m in re.finditer(re.escape(name), text):
-            found.append(Mention(m.start(), m.end(), party, name))
+        found.extend(Mention(i, i + len(name), party, name) for i in _occurrences(text, name))
     for org in {i.get("organization") for i in attribution.people.values() if i.get("organization")}:
         canon.setdefault(org, org)
     for alias, party in canon.items():
-        for m in re.finditer(re.escape(alias), text):
-            found.append(Mention(m.start(), m.end(), party, None))
+        found.extend(Mention(i, i + len(alias), party, None) for i in _occurrences(text, alias))
     # Longest mention wins where they overlap ("百度搜索" over "百度").
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept, last_end = [], -1
