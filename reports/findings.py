@@ -20,8 +20,11 @@ def _summary(results: dict, name: str) -> dict | None:
 
 def extremes(results: dict) -> tuple[list[dict], list[dict]]:
     companies = (_summary(results, "sentiment") or {}).get("companies", [])
-    pos = sorted((c for c in companies if c.get("score", 0) > 0), key=lambda c: (-c["score"], c["name"]))[:TOP]
-    neg = sorted((c for c in companies if c.get("score", 0) < 0), key=lambda c: (c["score"], c["name"]))[:TOP]
+    # the analyzer's label decides (a score of -0.05 labelled neutral is not a negative finding)
+    pos = sorted((c for c in companies if c.get("score", 0) > 0 and c.get("label", "positive") == "positive"),
+                 key=lambda c: (-c["score"], -c.get("documents", 0), c["name"]))[:TOP]
+    neg = sorted((c for c in companies if c.get("score", 0) < 0 and c.get("label", "negative") == "negative"),
+                 key=lambda c: (c["score"], -c.get("documents", 0), c["name"]))[:TOP]
     return pos, neg
 
 
@@ -76,7 +79,7 @@ def timeline_chart(results: dict) -> Chart | None:
         months[month] += 1
         for c in ((d.get("results") or {}).get("entities") or {}).get("companies", []):
             per_company[c["name"]][month] += 1
-    if not months:
+    if len(months) < 2:  # one month is a point, not a trend
         return None
     x = sorted(months)
     series = {"全部文档 all documents": [months[m] for m in x]}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html as _html
+import re
 from importlib.resources import files
 
 
@@ -12,7 +13,11 @@ def markdown_to_html(text: str) -> tuple[str, list[dict]]:
 
     md = markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
                            extension_configs={"toc": {"slugify": slugify_unicode, "toc_depth": "2-2"}})
-    body = md.convert(text)
+    # python-markdown merges quotes separated by a blank line into one blockquote; each quote is one
+    # paragraph, so give every paragraph its own blockquote again (as CommonMark renders report.md)
+    body = re.sub(r"<blockquote>(.*?)</blockquote>",
+                  lambda m: m.group(1).replace("</p>\n<p>", "</p>\n</blockquote>\n<blockquote>\n<p>").join(["<blockquote>", "</blockquote>"]),
+                  md.convert(text), flags=re.S)
     toc = [{"id": t["id"], "name": t["name"]} for t in _flatten(md.toc_tokens) if t["level"] == 2]
     return body, toc
 

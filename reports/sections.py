@@ -15,6 +15,7 @@ log = logging.getLogger("newskit.reports")
 # (not installed where the report is rebuilt, or an analyzer without report_sections).
 DEFAULT_SECTIONS = {"sentiment": findings.sentiment_section, "stance": findings.stance_section,
                     "rivalry": findings.rivalry_section}
+COMPANY_ROWS = 25  # the company table lists the most mentioned; the CSV has them all
 STANDARD_CHARTS = {"sentiment": findings.sentiment_chart, "timeline": findings.timeline_chart,
                    "stance": findings.stance_chart, "rivalry": findings.rivalry_chart}
 
@@ -142,13 +143,16 @@ def trend_text(trend: list[dict]) -> str:
 
 def companies_table(results: dict) -> Section:
     has_sentiment = "sentiment" in (results.get("summaries") or {})
-    rows = []
-    for c in company_rows(results):
+    rows, companies = [], company_rows(results)
+    for c in companies[:COMPANY_ROWS]:
         s = c.get("sentiment")
         rows.append([c["name"], c["mentions"], c["documents"],
                      signed(s["score"]) if s else "—", label_zh(s["label"]) if s else "—",
                      trend_text(s.get("trend")) if s else "—"])
     blocks: list = [Table(["公司 company", "提及 mentions", "文档 documents", "情感分 score", "情感 label", "趋势 trend"], rows)]
+    if len(companies) > COMPANY_ROWS:
+        blocks.append(f"*另有 {len(companies) - COMPANY_ROWS} 家公司 and {len(companies) - COMPANY_ROWS} more companies "
+                      f"(full list: `--format csv`, companies.csv and sentiment.csv).*")
     if not has_sentiment:
         blocks.append("*情感分析未运行 (sentiment not run): score, label and trend are empty.*")
     return Section("公司一览 Companies", blocks, order=5)

@@ -175,3 +175,15 @@ def test_report_command_rebuilds_markdown_with_compare(tmp_path, monkeypatch):
     assert bad.exit_code == 2 and "docx" in bad.output
     missing = CliRunner().invoke(cli, ["report", str(after), "--compare", str(tmp_path / "nope.json")])
     assert missing.exit_code == 2 and "nope.json" in missing.output
+
+
+def test_html_keeps_each_quote_in_its_own_blockquote_and_has_a_toc():
+    from newskit.reports.html import html_document
+
+    page = html_document(markdown(synthetic_results()))
+    assert page.count("<blockquote>") == page.count("</blockquote>") >= 10
+    assert '<nav class="toc">' in page and 'href="#摘要-summary"' in page
+    import re
+
+    quotes = re.findall("<blockquote>(.*?)</blockquote>", page, re.S)
+    assert quotes and all(q.count("<p>") == 1 for q in quotes)
