@@ -32,10 +32,9 @@ def built(request, tmp_path_factory):
 
 
 def fonts_and_images(reader):
-    fonts, images = {}, 0
+    fonts, images = {}, set()
 
     def walk(resources, depth=0):
-        nonlocal images
         resources = resources.get_object() if resources is not None else {}
         for font in (resources.get("/Font") or {}).values():
             font = font.get_object()
@@ -44,16 +43,16 @@ def fonts_and_images(reader):
             desc = desc.get_object() if desc is not None else {}
             embedded = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             fonts[str(font.get("/BaseFont"))] = embedded
-        for xobj in (resources.get("/XObject") or {}).values():
-            xobj = xobj.get_object()
+        for ref in (resources.get("/XObject") or {}).values():
+            xobj = ref.get_object()
             if xobj.get("/Subtype") == "/Image":
-                images += 1
+                images.add(getattr(ref, "idnum", id(xobj)))
             elif xobj.get("/Subtype") == "/Form" and depth < 5:
                 walk(xobj.get("/Resources"), depth + 1)
 
     for page in reader.pages:
         walk(page.get("/Resources"))
-    return fonts, images
+    return fonts, len(images)  # distinct image objects
 
 
 def test_pdf_text_fonts_and_charts(built):
@@ -68,7 +67,7 @@ def test_pdf_text_fonts_and_charts(built):
     fonts, images = fonts_and_images(reader)
     assert fonts and all(fonts.values()), fonts  # every font embedded
     assert all("NotoSansSC" in name.replace("-", "") for name in fonts), fonts  # and it is the bundled one
-    assert images >= 3
+    assert images == len(list((out / "charts").glob("*.png"))) >= 3  # every chart is in the PDF
     assert "1 / " in text or "1/" in squeezed  # page numbers
     assert len(reader.pages) >= 3
 
