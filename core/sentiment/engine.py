@@ -105,6 +105,19 @@ class SentimentEngine:
             t.label = label_for(t.score, threshold)
         return out
 
+    def sentence_tone(self, sentences, hits: list[Hit], share: float) -> dict[int, float]:
+        """``share`` times the plain sum of polar cues per sentence: a weak 'the whole sentence'
+        opinion for every party it names (useful where a text piles up charges against a list)."""
+        starts = [h.start for h in hits]
+        out = {}
+        for s in sentences:
+            lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+            v = sum(h.weight if h.kind in ("positive", "ahead") else -h.weight
+                    for h in hits[lo:hi] if h.kind in ("positive", "negative", "ahead", "behind"))
+            if v:
+                out[s.index] = share * v
+        return out
+
     def evidence(self, result: TargetScore) -> list[tuple[int, float]]:
         """(sentence index, score) of the strongest sentences, in the direction of the label first."""
         floor = self.cfg["min_evidence"]

@@ -95,14 +95,10 @@ class Lexicon:
         automaton = self._automaton if self._automaton is not None else self._build()
         if not automaton:
             return []
-        raw = [(end + 1 - n, end + 1, table, w) for end, (n, table, w) in automaton.iter(text.lower())]
-        raw.sort(key=lambda r: (r[0], r[0] - r[1]))
-        hits, last_end = [], 0
-        for s, e, table, w in raw:
-            if s >= last_end:
-                last_end = e
-                if table != "neutral":
-                    hits.append(Hit(s, e, table, w))
+        hits = []
+        for end, (n, table, w) in automaton.iter_long(text.lower()):  # leftmost-longest, no overlaps
+            if table != "neutral":
+                hits.append(Hit(end + 1 - n, end + 1, table, w))
         return hits
 
 
