@@ -202,45 +202,12 @@ def report(results_file, formats, out, compare) -> None:
     click.echo("newskit: wrote " + ", ".join(map(str, written)), err=True)
 
 
-@cli.command()
-@click.argument("inputs", nargs=-1, type=click.Path(exists=True))
-@click.option("--out", type=click.Path(file_okay=False), help="Write one cleaned .txt and .json (metadata) per document here.")
-@click.option("--reference-date", help="Date (YYYY-MM-DD) to resolve relative dates.")
-def clean(inputs, out, reference_date) -> None:
-    """Print (or write) cleaned text and metadata, without analysing.
-
-    \b
-    Example:
-      newskit clean articles/ --out cleaned/
-    """
-    from .build import default_inputs
-    from .normalize import to_document
-    from .readers import ReadError, read_inputs
-
-    count = 0
-    for item in read_inputs(list(inputs) or default_inputs()):
-        if isinstance(item, ReadError):
-            click.echo(f"newskit: skipped {item}", err=True)
-            continue
-        doc = to_document(item, reference_date=reference_date)
-        count += 1
-        if out:
-            target = Path(out) / (doc.id.replace("#", "_") + ("" if doc.id.endswith(".txt") else ".txt"))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(doc.text + "\n", encoding="utf-8")
-            target.with_suffix(".json").write_text(
-                json.dumps({"id": doc.id, "meta": doc.meta, "removed": doc.removed}, ensure_ascii=False, indent=2),
-                encoding="utf-8")
-        else:
-            click.echo(f"==> {doc.id}\n" + json.dumps(doc.meta, ensure_ascii=False) + "\n\n" + doc.text + "\n")
-    if count == 0:
-        _fail("no readable documents", EXIT_NO_DOCUMENTS)
-
-
 # Subcommands that live in their own modules (core/commands/).  Keep them import-light.
 # (one line per command module)
 from .commands.cache import cache_cmd; cli.add_command(cache_cmd)  # noqa: E402,E702
 from .commands.target_sentiment import target_sentiment; cli.add_command(target_sentiment)  # noqa: E402,E702
+from .commands.clean import clean_cmd; cli.add_command(clean_cmd)  # noqa: E402,E702
+from .commands.kb import kb as kb_cmd; cli.add_command(kb_cmd)  # noqa: E402,E702
 
 
 def main() -> None:

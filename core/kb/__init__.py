@@ -31,7 +31,7 @@ ENTITY_FIELDS = ("name", "type", "aliases", "units", "products", "parent", "peop
 PERSON_FIELDS = ("name", "role", "aliases", "since", "until")
 GROUP_FIELDS = ("name", "members")
 CONTEXT_FIELDS = ("names", "reject_before", "reject_after")
-LINKING_LISTS = ("titles", "former_markers", "org_suffixes", "generic_org_words", "org_stop_prefixes",
+LINKING_LISTS = ("titles", "former_markers", "org_suffixes", "association_suffixes", "suffix_not_followed", "generic_org_words", "org_stop_prefixes",
                  "boundary_chars", "surnames", "name_stop_chars", "support_cues", "credit_markers",
                  "disclaimer_markers", "venue_not_followed")
 TOP_LEVEL = ("entity", "group", "context", "linking")

@@ -31,6 +31,8 @@ class Discoverer:
         self.stop_prefixes = sorted(set(linking["org_stop_prefixes"]), key=len, reverse=True)
         self.generic = set(linking["generic_org_words"])
         self.generic_tails = sorted(self.generic, key=len, reverse=True)
+        self.associations = tuple(linking["association_suffixes"])
+        self.not_followed = tuple(linking["suffix_not_followed"])
 
     def discover(self, text: str, known) -> list[Unknown]:
         if self.suffix_re is None:
@@ -41,16 +43,16 @@ class Discoverer:
         found: dict[str, Unknown] = {}
         for m in self.suffix_re.finditer(text):
             s, e = m.span()
-            if taken[s] or taken[e - 1]:
+            if taken[s] or taken[e - 1] or text.startswith(self.not_followed, e):
                 continue
-            core = self._core(text, s, taken)
+            core = self._core(text, s, taken, m.group().endswith(self.associations))
             if core is None:
                 continue
             name = core + m.group()
             found.setdefault(name, Unknown(name)).spans.append([s - len(core), e])
         return sorted(found.values(), key=lambda u: (-len(u.spans), u.spans[0][0]))
 
-    def _core(self, text: str, s: int, taken: bytearray) -> str | None:
+    def _core(self, text: str, s: int, taken: bytearray, association: bool = False) -> str | None:
         i = s
         while i > 0 and s - i < MAX_CORE and _is_name_char(text[i - 1]) and not taken[i - 1] \
                 and text[i - 1] not in self.boundary:
@@ -66,6 +68,6 @@ class Discoverer:
                     break
         if len(core) < 2 or core in self.generic:
             return None
-        if any(core.endswith(g) for g in self.generic_tails):
+        if not association and any(core.endswith(g) for g in self.generic_tails):
             return None
         return core

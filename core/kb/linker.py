@@ -202,7 +202,8 @@ class Linker:
                      "aliases": [a for a, _ in Counter(m.surface for m in counted).most_common()],
                      "first_offset": counted[0].start if counted else ms[0].start,
                      "spans": [[m.start, m.end] for m in counted]}
-            units = sorted({m.target for m in counted if m.target != root})
+            units = sorted({m.target if m.target != root else m.surface for m in counted
+                            if m.target != root or m.via == "unit"})
             if units:
                 entry["units"] = units
             groups = sorted({m.group for m in counted if m.group})

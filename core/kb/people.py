@@ -45,7 +45,7 @@ class Attributor:
         self.kb = kb
         self.people = people
         link = kb.linking
-        self.surnames = frozenset(link["surnames"])
+        self.surnames = frozenset("".join(link["surnames"]))
         self.name_stop = frozenset("".join(link["name_stop_chars"]))
         self.former = tuple(link["former_markers"])
 
