@@ -79,3 +79,13 @@ def test_bundled_lexicon_is_large_and_grouped():
     assert len(lex.tables["positive"]) > 200 and len(lex.tables["negative"]) > 200
     for kind in ("negators", "intensifiers", "diminishers", "contrast", "hedges"):
         assert lex.tables[kind]
+
+
+def test_one_span_naming_several_parties_scores_them_all(engine):
+    from newskit.sentiment import Mention
+
+    text = "BAT稳居行业第一梯队,实力雄厚。"
+    sents = split_sentences(text, split_paragraphs(text))
+    ms = [Mention(0, 3, name) for name in ("百度", "阿里巴巴", "腾讯")]
+    got = engine.score(text, sents, list(reversed(ms)))
+    assert {k: v.label for k, v in got.items()} == {"百度": "positive", "阿里巴巴": "positive", "腾讯": "positive"}

@@ -276,11 +276,12 @@ def _coordinated(text: str, a: Mention, b: Mention) -> bool:
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Sorted mentions; where two overlap the longer wins (众车在线 over 众车)."""
-    ordered = sorted(set(mentions), key=lambda m: (m.start, m.start - m.end))
+    """Sorted mentions; where two overlap the longer wins (众车在线 over 众车).  One span naming
+    several parties (BATH as 百度, 阿里巴巴, 腾讯, 华为) keeps them all, as coordinated mentions."""
+    ordered = sorted(set(mentions), key=lambda m: (m.start, m.start - m.end, m.target))
     kept: list[Mention] = []
     for m in ordered:
-        if kept and m.start < kept[-1].end:
+        if kept and m.start < kept[-1].end and (m.start, m.end) != (kept[-1].start, kept[-1].end):
             continue
         kept.append(m)
     return kept
