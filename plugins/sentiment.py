@@ -4,7 +4,7 @@ The engine (``newskit.sentiment``) is target-dependent and clause-scoped; its le
 files (``newskit/data/sentiment/lexicon.toml``) that users extend with ``[plugins.sentiment]
 lexicons = [...]`` and plugins with ``register_lexicons`` (kind ``sentiment``).
 Settings: ``lexicons``, ``engine`` (``"lexicon"``, default, or ``"snownlp"`` to add SnowNLP's
-sentence opinion — slow, and measured not to help on news, see the README).
+sentence opinion — slow; its effect on accuracy is not measured yet).
 """
 from __future__ import annotations
 
