@@ -1,6 +1,6 @@
 """Entity linking: find every name the knowledge base knows in a text, decide which ones count.
 
-One Aho-Corasick pass (longest match, ASCII names on word boundaries, short ASCII names case-exact)
+One Aho-Corasick pass (ahocorasick-rs, leftmost-longest match, ASCII names on word boundaries, short ASCII names case-exact)
 finds organization, product, person, acronym and title names.  Then, all driven by data:
 
 * ``[[context]]`` reject rules drop readings such as 小米粥 or 海纳百川;
@@ -69,10 +69,9 @@ class Links:
 
 class Linker:
     def __init__(self, kb: KnowledgeBase):
-        import ahocorasick
+        import ahocorasick_rs
 
         self.kb = kb
-        self.automaton = ahocorasick.Automaton()
         surfaces: dict[str, Surface] = {}
 
         def add(name: str, surface: Surface) -> None:
@@ -100,9 +99,9 @@ class Linker:
             add(name, Surface((name,), "person", (name,), "name", False, name.isascii(), name.isascii()))
         for t in kb.linking["titles"]:
             add(t, Surface((t,), "title", (t,), "title", False, False, t.isascii()))
-        for key, s in surfaces.items():
-            self.automaton.add_word(key, (len(key), s))
-        self.automaton.make_automaton()
+        self.keys = list(surfaces)
+        self.values = [surfaces[k] for k in self.keys]
+        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         self.surface_names = [s.spellings[0] for s in surfaces.values() if s.kind != "title"]
         self.cues = tuple(kb.linking["support_cues"])
         self.venue_not_followed = frozenset("".join(kb.linking["venue_not_followed"]))
@@ -119,8 +118,9 @@ class Linker:
         links = Links(text)
         candidates: list[Mention] = []
         n = len(text)
-        for end, (length, s) in self.automaton.iter_long(lowered):
-            start, end = end - length + 1, end + 1
+        values = self.values
+        for idx, start, end in self.automaton.find_matches_as_indexes(lowered):
+            s = values[idx]
             surface = text[start:end]
             if s.ascii and not _ascii_ok(text, start, end, n):
                 continue

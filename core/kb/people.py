@@ -72,7 +72,7 @@ class Attributor:
         for p in found.values():
             for a in self.people.get(p.name, []):
                 p.affiliations.append(Affiliation(self.kb.root(a.org), a.role, "kb", not a.current))
-            p.spans = [[m.start(), m.end()] for m in re.finditer(re.escape(p.name), text)]
+            p.spans = _occurrences(text, p.name)
         return [_as_result(p) for p in sorted(found.values(), key=lambda p: (-len(p.spans), p.name)) if p.spans]
 
     def _name_after(self, text: str, pos: int, persons_at: dict) -> str | None:
@@ -108,6 +108,14 @@ class Attributor:
                         and not _PUNCT_GAP.search(text, m.end(), s)), None)
             if org:
                 found[name].affiliations.append(Affiliation(org, "创始人", "text"))
+
+
+def _occurrences(text: str, name: str) -> list[list[int]]:
+    out, i = [], text.find(name)
+    while i >= 0:
+        out.append([i, i + len(name)])
+        i = text.find(name, i + len(name))
+    return out
 
 
 def _title_runs(text: str, titles) -> list[tuple[int, int, str]]:
