@@ -35,7 +35,7 @@ class Stripped:
 @dataclass(frozen=True)
 class Rules:
     line_rules: tuple          # (kind, where, compiled)
-    inline_rules: tuple        # (kind, compiled)
+    inline_rules: tuple        # (kind, required literal, compiled)
     field_line: re.Pattern
     labels: dict
     max_value: int
@@ -52,7 +52,7 @@ def rules() -> Rules:
         rf"\s*(?P<label>{alternation})\s*[{seps}]\s*(?P<value>.*?)\s*(?=\s(?:{alternation})\s*[{seps}]|$)")
     return Rules(
         tuple((r["kind"], r.get("where", "anywhere"), re.compile(r["pattern"])) for r in cfg.get("rule", [])),
-        tuple((r["kind"], re.compile(r["pattern"], re.M)) for r in cfg.get("inline", [])),
+        tuple((r["kind"], r.get("requires", ""), re.compile(r["pattern"], re.M)) for r in cfg.get("inline", [])),
         field_line,
         labels,
         int(cfg.get("max_value_length", 40)),
@@ -86,8 +86,8 @@ def _kind_of(fields: dict) -> str:
 def strip_boilerplate(text: str) -> Stripped:
     r = rules()
     removed: list[dict] = []
-    for kind, pattern in r.inline_rules:
-        if pattern.search(text):
+    for kind, literal, pattern in r.inline_rules:
+        if literal in text and pattern.search(text):
             removed += [{"kind": kind, "text": m.group(0)} for m in pattern.finditer(text)]
             text = pattern.sub("", text)
     lines = text.split("\n")

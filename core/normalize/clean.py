@@ -21,6 +21,8 @@ from .pinyin import strip_glosses
 # stays as written (the documented width normalization).
 _FULLWIDTH_ALNUM = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c).isalnum()}
 _FULLWIDTH_ALNUM[0x3000] = " "
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_HAS_FULLWIDTH = re.compile("[\u3000\uff10-\uff5a]")
 
 
 @dataclass
@@ -42,8 +44,9 @@ def normalize_text(text: str, reference_date: str | None = None) -> NormalizedTe
         removed.append({"kind": "pinyin_gloss", "text": f"{glosses} glosses"})
     if is_traditional(text):
         text = to_simplified(text)
-    text = text.translate(_FULLWIDTH_ALNUM)
+    if _HAS_FULLWIDTH.search(text):
+        text = text.translate(_FULLWIDTH_ALNUM)
     stripped = strip_boilerplate(text)
     meta = build_meta(stripped.fields, stripped.header, reference_date)
-    out = re.sub(r"[ \t]+\n", "\n", stripped.text)
+    out = _TRAILING_SPACE.sub("\n", stripped.text) if " \n" in stripped.text or "\t\n" in stripped.text else stripped.text
     return NormalizedText(out, meta, removed + stripped.removed, repairs)
