@@ -103,6 +103,39 @@ def _write_reports(outcome: BuildOutcome, folder: Path, formats, registry, previ
                                     previous=previous)
 
 
+def _dedupe(raws: Iterable[RawDoc], cache, reference_date, found: dict[str, list]) -> Iterator[RawDoc]:
+    """Drop syndicated copies: each near-duplicate is recorded under the first copy seen
+    (``found[original id]``) and never analyzed.  Signatures are cached per document, so an
+    unchanged corpus is compared without re-shingling it."""
+    from .dedupe import NearDuplicates
+
+    nd = NearDuplicates()
+    for raw in raws:
+        dkey = doc_key(raw, reference_date) if cache is not None else None
+        sig = cache.signature(dkey) if cache is not None else None
+        if sig is None:
+            sig = nd.signature(raw.text)
+            if cache is not None:
+                cache.store_signature(dkey, sig)
+        original = nd.check_signature(raw.id, sig)
+        if original is None:
+            yield raw
+            continue
+        from .normalize import to_document
+
+        meta = to_document(raw, reference_date).meta
+        found.setdefault(original, []).append(
+            {"id": raw.id, "source": meta.get("source"), "title": meta.get("title"), "date": meta.get("date")})
+        log.info("%s: near-duplicate of %s, not analyzed again", raw.id, original)
+
+
+def _with_duplicates(records: Iterable[dict], found: dict[str, list]) -> Iterator[dict]:
+    for rec in records:
+        if rec["id"] in found:
+            rec["duplicates"] = found[rec["id"]]
+        yield rec
+
+
 def _cache_items(raws: Iterable[RawDoc], engine: Engine, cache) -> Iterator[tuple]:
     """Work items for the executors: full cache hits come back as ready records, never sent anywhere."""
     if cache is None:
@@ -148,6 +181,8 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
     versions = {a.name: str(a.version) for a in engine.analyzers}
     try:
         raws = _raws(inputs, read_errors, lambda e: log.warning("skipped %s", e))
+        duplicates: dict[str, list] = {}
+        raws = _dedupe(raws, cache, settings.reference_date, duplicates)
         with LazyExecutor(kind, engine, jobs, scheduler) as ex:
             for item, rec in progress(run_ordered(ex, _cache_items(raws, engine, cache), engine)):
                 if isinstance(rec, str):  # a full cache hit, already serialized
@@ -192,13 +227,14 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
                 "plugin_failures": [{"plugin": p.name, "distribution": p.distribution, "error": p.error}
                                     for p in registry.failures()],
                 "summary_errors": summary_errors,
+                "duplicates": sum(len(v) for v in duplicates.values()),
                 "executor": kind,
                 "cache": {"path": str(cache.path), "hits": cache.hits, "misses": cache.misses} if cache else None,
                 **run_extra,
             },
         }
         results_path = folder / "results.json"
-        write_results(results_path, header, iter(spool), summaries)
+        write_results(results_path, header, _with_duplicates(iter(spool), duplicates), summaries)
     finally:
         spool.remove()
         if cache is not None:

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS results (
     key TEXT PRIMARY KEY, doc_key TEXT NOT NULL, analyzer TEXT NOT NULL, version TEXT NOT NULL,
     result TEXT NOT NULL, used REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS results_doc ON results(doc_key);
+CREATE TABLE IF NOT EXISTS signatures (doc_key TEXT PRIMARY KEY, sig BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -103,6 +104,7 @@ class Cache:
         self._pending_results: list[tuple] = []
         self._touched_docs: list[tuple] = []
         self._touched: list[tuple] = []
+        self._pending_signatures: list[tuple] = []
         self.hits = self.misses = 0
         self._flushed = time.monotonic()
 
@@ -126,7 +128,15 @@ class Cache:
         self.misses += len(keys) - len(found)
         return doc, found
 
+    def signature(self, dkey: str) -> bytes | None:
+        """The near-duplicate signature stored for a document, if any (see ``newskit.dedupe``)."""
+        row = self.db.execute("SELECT sig FROM signatures WHERE doc_key = ?", (dkey,)).fetchone()
+        return row[0] if row else None
+
     # -- writing -------------------------------------------------------------
+    def store_signature(self, dkey: str, sig: bytes) -> None:
+        self._pending_signatures.append((dkey, sig))
+
     def store(self, dkey: str, record: dict, keys: Mapping[str, str], versions: Mapping[str, str],
               skip: Iterable[str] = ()) -> None:
         """Remember a finished record: its metadata and each successful analyzer result."""
@@ -141,7 +151,8 @@ class Cache:
             self.flush()
 
     def flush(self) -> None:
-        if not (self._pending_docs or self._pending_results or self._touched or self._touched_docs):
+        if not (self._pending_docs or self._pending_results or self._touched or self._touched_docs
+                or self._pending_signatures):
             return
         with self.db:  # one transaction: a killed build leaves the last committed state
             self.db.execute("BEGIN IMMEDIATE")
@@ -149,10 +160,12 @@ class Cache:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?)", self._pending_results)
             self.db.executemany("UPDATE docs SET used = ? WHERE doc_key = ?", self._touched_docs)
             self.db.executemany("UPDATE results SET used = ? WHERE key = ?", self._touched)
+            self.db.executemany("INSERT OR REPLACE INTO signatures VALUES (?,?)", self._pending_signatures)
         self._pending_docs.clear()
         self._pending_results.clear()
         self._touched_docs.clear()
         self._touched.clear()
+        self._pending_signatures.clear()
         self._flushed = time.monotonic()
 
     def close(self) -> None:
@@ -178,6 +191,7 @@ class Cache:
             r = self.db.execute("DELETE FROM results WHERE used < ?", (cutoff,)).rowcount
             d = self.db.execute("DELETE FROM docs WHERE used < ?", (cutoff,)).rowcount
             self.db.execute("DELETE FROM results WHERE doc_key NOT IN (SELECT doc_key FROM docs)")
+            self.db.execute("DELETE FROM signatures WHERE doc_key NOT IN (SELECT doc_key FROM docs)")
         self.db.execute("VACUUM")
         return d, r
 

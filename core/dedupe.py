@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+SCHEME = "affine32"  # datasketch's MinHash permutation scheme; signatures are cached, so it is fixed
 _KEEP = re.compile(r"[\w]+")
 
 
@@ -30,12 +31,20 @@ class NearDuplicates:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._hashes: dict = {}
 
-    def _minhash(self, grams: set[bytes]):
+    def signature(self, text: str) -> bytes:
+        """The MinHash signature of ``text`` as bytes (empty when the text is too short to judge).
+
+        Deterministic across processes (crc32 shingle hashes), so a build can cache it per document."""
+        import zlib
+
         from datasketch import MinHash
 
-        m = MinHash(num_perm=self.num_perm)
+        grams = shingles(text)
+        if len(grams) < self.min_chars:
+            return b""
+        m = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32, scheme=SCHEME)
         m.update_batch(list(grams))
-        return m
+        return m.hashvalues.astype("<u8").tobytes()
 
     def check(self, doc_id: str, text: str) -> str | None:
         """The id of the most similar earlier document above the threshold, else None.
@@ -43,10 +52,16 @@ class NearDuplicates:
         A document that is not a duplicate is remembered for later checks; a duplicate is not
         (so every copy points at the first one seen).
         """
-        grams = shingles(text)
-        if len(grams) < self.min_chars or doc_id in self._hashes:
+        return self.check_signature(doc_id, self.signature(text))
+
+    def check_signature(self, doc_id: str, signature: bytes) -> str | None:
+        """:meth:`check` for a signature made by :meth:`signature` (possibly in an earlier run)."""
+        import numpy as np
+        from datasketch import LeanMinHash
+
+        if not signature or doc_id in self._hashes:
             return None
-        mh = self._minhash(grams)
+        mh = LeanMinHash(seed=1, hashvalues=np.frombuffer(signature, dtype="<u8"), scheme=SCHEME)
         candidates = self._lsh.query(mh)
         if candidates:
             scored = [(mh.jaccard(self._hashes[c]), c) for c in candidates]
