@@ -33,7 +33,9 @@ GROUP_FIELDS = ("name", "members")
 CONTEXT_FIELDS = ("names", "reject_before", "reject_after")
 LINKING_LISTS = ("titles", "former_markers", "org_suffixes", "association_suffixes", "suffix_not_followed", "generic_org_words", "org_stop_prefixes",
                  "boundary_chars", "surnames", "name_stop_chars", "support_cues", "credit_markers",
-                 "disclaimer_markers", "venue_not_followed")
+                 "disclaimer_markers", "venue_not_followed", "company_suffixes", "investor_suffixes",
+                 "strong_suffixes", "intro_before", "intro_after", "promote_reject_cores",
+                 "intro_nouns", "investor_nouns", "intro_after_weak")
 TOP_LEVEL = ("entity", "group", "context", "linking")
 
 

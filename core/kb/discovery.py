@@ -19,6 +19,14 @@ class Unknown:
     spans: list[list[int]] = field(default_factory=list)
 
 
+def taken_mask(text: str, known) -> bytearray:
+    """1 where a known name sits (``known``: mentions with ``start``/``end``)."""
+    taken = bytearray(len(text) + 1)
+    for m in known:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return taken
+
+
 def _is_name_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -34,12 +42,11 @@ class Discoverer:
         self.associations = tuple(linking["association_suffixes"])
         self.not_followed = tuple(linking["suffix_not_followed"])
 
-    def discover(self, text: str, known) -> list[Unknown]:
+    def discover(self, text: str, known, taken: bytearray | None = None) -> list[Unknown]:
         if self.suffix_re is None:
             return []
-        taken = bytearray(len(text) + 1)  # 1 where a known name sits
-        for m in known:
-            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        if taken is None:
+            taken = taken_mask(text, known)
         found: dict[str, Unknown] = {}
         for m in self.suffix_re.finditer(text):
             s, e = m.span()

@@ -21,8 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import KnowledgeBase
-from .discovery import Discoverer
+from .discovery import Discoverer, taken_mask
 from .people import Attributor
+from .promote import Promoter
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WORDCHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -109,6 +110,7 @@ class Linker:
         self.credit_re = _zone_regex(kb.linking["credit_markers"], r"[^\s,。;,;!?!?、]{1,25}")
         self.disclaimer_re = _line_regex(kb.linking["disclaimer_markers"])
         self.discoverer = Discoverer(kb.linking)
+        self.promoter = Promoter(kb.linking)
         self.attributor = Attributor(kb, self.people)
 
     # -- the pass over the text -------------------------------------------------
@@ -182,9 +184,16 @@ class Linker:
         """Contract-shaped entities.  ``min_product_only``: a company named only through its products
         fewer times than this is a passing reference (``passing``), not a company the article discusses."""
         links = self.find(text)
-        unknown = self.discoverer.discover(text, links.mentions + links.persons) if discover else []
+        unknown, promoted = [], []
+        if discover:
+            taken = taken_mask(text, links.mentions + links.persons)
+            unknown = self.discoverer.discover(text, (), taken)
+            promoted = self.promoter.promote(text, unknown, taken)
         people = self.attributor.attribute(text, links, unknown)
         groups = self._organizations(links.mentions, min_product_only)
+        if promoted:
+            groups["companies"].extend(_promoted_entry(p) for p in promoted)
+            groups["companies"].sort(key=lambda c: (-c["mentions"], c["first_offset"]))
         groups["people"] = people
         groups["unknown_organizations"] = [{"name": u.name, "mentions": len(u.spans), "spans": u.spans} for u in unknown]
         return groups
@@ -201,7 +210,7 @@ class Linker:
             entry = {"name": root, "type": etype, "mentions": len(counted),
                      "aliases": [a for a, _ in Counter(m.surface for m in counted).most_common()],
                      "first_offset": counted[0].start if counted else ms[0].start,
-                     "spans": [[m.start, m.end] for m in counted]}
+                     "spans": [[m.start, m.end] for m in counted], "known": True}
             units = sorted({m.target if m.target != root else m.surface for m in counted
                             if m.target != root or m.via == "unit"})
             if units:
@@ -223,6 +232,11 @@ class Linker:
         for lst in out.values():
             lst.sort(key=lambda c: (-c["mentions"], c["first_offset"]))
         return out
+
+
+def _promoted_entry(p) -> dict:
+    return {"name": p.name, "type": p.type, "mentions": len(p.spans), "aliases": list(dict.fromkeys(p.aliases)),
+            "first_offset": p.spans[0][0], "spans": p.spans, "known": False}
 
 
 def _rank(s: Surface) -> int:
