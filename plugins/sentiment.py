@@ -83,7 +83,7 @@ class SentimentAnalyzer(Analyzer):
                         "spans": [{"start": s, "end": e, "score": v} for s, e, v in t.mentions],
                         "evidence": evidence})
         pos = sum(h.weight for h in hits if h.kind in ("positive", "ahead"))
-        neg = sum(h.weight for h in hits if h.kind in ("negative", "behind"))
+        neg = sum(h.weight for h in hits if h.kind in ("negative", "behind", "sanctions"))
         tone = (pos - neg) / (pos + neg + 3.0)
         return {"label": label_for(tone, self.engine.cfg["threshold"]), "score": round(tone, 3), "companies": out}
 

@@ -37,14 +37,16 @@ class Scorer:
 
     def score(self, record: dict) -> dict:
         from ..document import split_paragraphs, split_sentences
-        from ..sentiment import find_mentions, less_specific
+        from ..sentiment import find_mentions, less_specific, target_kind
 
         text, targets = record["text"], [t for t in record["targets"] if t]
         sentences = split_sentences(text, split_paragraphs(text))
         mentions = find_mentions(text, targets, self.kb)
         hits = self.engine.lex.find(text)
         prior = self.engine.sentence_tone(sentences, hits, self.sentence_share) if self.sentence_share else None
-        results = self.engine.score(text, sentences, mentions, hits=hits, sentence_prior=prior)
+        kinds = self.engine.lex.tables.get("target_kinds", {})
+        weights = {t: kinds.get(target_kind(t, self.kb), 1.0) for t in targets}
+        results = self.engine.score(text, sentences, mentions, hits=hits, sentence_prior=prior, target_weights=weights)
         muted = less_specific(targets, mentions) if self.specific else set()
         out = []
         for t in dict.fromkeys(targets):

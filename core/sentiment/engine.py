@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from .lexicon import Hit, Lexicon
 
 CLAUSE_BREAKS = frozenset(",,;;::")
+_POLAR = frozenset(("positive", "negative", "ahead", "behind", "sanctions"))
+_NEGATIVE = frozenset(("negative", "behind", "sanctions"))
 _COORD_GAP = frozenset("、和与及跟同并以/ ")
 _QUESTION_END = "??"
 _CLOSERS = "”’」』)》]\"' "
@@ -59,10 +61,12 @@ class SentimentEngine:
 
     # ------------------------------------------------------------------ public
     def score(self, text: str, sentences, mentions: list[Mention], hits: list[Hit] | None = None,
-              sentence_prior: dict[int, float] | None = None) -> dict[str, TargetScore]:
+              sentence_prior: dict[int, float] | None = None,
+              target_weights: dict[str, float] | None = None) -> dict[str, TargetScore]:
         """Scores for every target in ``mentions`` (offsets into ``text``); ``sentences`` are
         :class:`newskit.document.Sentence` objects covering the text.  ``sentence_prior`` adds a
-        score per sentence index to every party the sentence names (an optional model's opinion)."""
+        score per sentence index to every party the sentence names (an optional model's opinion);
+        ``target_weights`` scales a target's opinion mass (a place or a common noun counts less)."""
         mentions = _resolve_overlaps(mentions)
         hits = self.lex.find(text) if hits is None else hits
         hits = _drop_inside(hits, mentions)
@@ -101,7 +105,9 @@ class SentimentEngine:
             if v:
                 out[name].sentences[idx] = v
         for t in out.values():
-            t.score = (t.positive - t.negative) / (t.positive + t.negative + smoothing)
+            w = (target_weights or {}).get(t.name, 1.0)
+            pos, neg = t.positive * w, t.negative * w
+            t.score = (pos - neg) / (pos + neg + smoothing)
             t.label = label_for(t.score, threshold)
         return out
 
@@ -112,8 +118,7 @@ class SentimentEngine:
         out = {}
         for s in sentences:
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-            v = sum(h.weight if h.kind in ("positive", "ahead") else -h.weight
-                    for h in hits[lo:hi] if h.kind in ("positive", "negative", "ahead", "behind"))
+            v = sum(h.weight if h.kind in ("positive", "ahead") else -h.weight for h in hits[lo:hi] if h.kind in _POLAR)
             if v:
                 out[s.index] = share * v
         return out
@@ -144,24 +149,26 @@ class SentimentEngine:
             for c in range(n_clauses):
                 clause_w[c] = cfg["before_contrast"] if c < c0 else contrast[0].weight
         for h in hits:
-            if h.kind == "concession":
+            if h.kind in ("concession", "launch"):
                 clause_w[clause_of(h.start)] *= h.weight
         question = 1.0
         if sent.text.rstrip(_CLOSERS).endswith(tuple(_QUESTION_END)):
             rhet = [h.weight for h in hits if h.kind == "rhetorical"]
             question = rhet[0] if rhet else cfg["question"]
         for k, h in enumerate(hits):
-            if h.kind not in ("positive", "negative", "ahead", "behind"):
+            if h.kind not in _POLAR:
                 continue
             c = clause_of(h.start)
-            value = h.weight * (-1 if h.kind in ("negative", "behind") else 1)
+            value = h.weight * (-1 if h.kind in _NEGATIVE else 1)
             value *= self._modifiers(hits, k, c, clause_of) * clause_w[c] * question
             for hd in hits:
                 if hd.kind == "hedges" and clause_of(hd.start) == c and hd.start < h.start:
                     value *= hd.weight
             if not value:
                 continue
-            if h.kind in ("ahead", "behind"):
+            if h.kind == "sanctions":
+                yield from self._patient(h, value, c, by_clause, hits, antecedents, speakers, clause_of)
+            elif h.kind in ("ahead", "behind"):
                 yield from self._comparison(text, h, value, c, by_clause, hits, antecedents, speakers, clause_of)
             else:
                 yield from self._plain(h, value, c, by_clause, hits, antecedents, speakers, clause_of, n_clauses)
@@ -223,6 +230,56 @@ class SentimentEngine:
             if subjects:
                 for m in _group(self._text, by_clause[nxt], subjects[0]):
                     yield m, value * cfg["carry_backward"]
+                return
+
+    def _patient(self, h, value, c, by_clause, hits, antecedents, speakers, clause_of):
+        """A sanction or accusation (起诉, 处罚, 逮捕, 批评) is bad news for whom it targets, not for
+        who brings it: the party after the verb (or after 对 / 将 / 把), or, in the passive (B 被 / 遭
+        A 起诉), the party before the passive marker.  The agent gets ``sanction_agent`` times it."""
+        cfg = self.cfg
+        in_clause = by_clause.get(c, [])
+        passive = [x for x in hits if x.kind == "passive" and x.end <= h.start and clause_of(x.start) == c]
+        if passive:
+            p = passive[-1]
+            before = [m for m in in_clause if m.end <= p.start]
+            if before:
+                yield from ((m, value) for m in _group(self._text, in_clause, before[-1]))
+                return
+            ref = self._anaphor_target(hits, c, p.start, antecedents, clause_of)
+            if ref:
+                yield from ((m, value * cfg["anaphor"]) for m in ref)
+                return
+            yield from self._carry_forward(c, value, by_clause, speakers)
+            return
+        after = [m for m in in_clause if m.start >= h.end]
+        if after:
+            yield from ((m, value) for m in _group(self._text, in_clause, after[0]))
+            return
+        markers = [x for x in hits if x.kind == "patient_markers" and x.end <= h.start and clause_of(x.start) == c]
+        for x in reversed(markers):
+            marked = [m for m in in_clause if m.start == x.end]
+            if marked:
+                yield from ((m, value) for m in _group(self._text, in_clause, marked[0]))
+                return
+            ref = [a for a in hits if a.kind == "anaphors" and a.start == x.end]
+            if ref:
+                target = self._anaphor_target(hits, c, ref[0].end, antecedents, clause_of)
+                yield from ((m, value * cfg["anaphor"]) for m in target or [])
+                return
+        before = [m for m in in_clause if m.end <= h.start]
+        if before:
+            if cfg["sanction_agent"]:
+                yield from ((m, value * cfg["sanction_agent"]) for m in _group(self._text, in_clause, before[-1]))
+            return
+        yield from self._carry_forward(c, value, by_clause, speakers)
+
+    def _carry_forward(self, c, value, by_clause, speakers):
+        for prev in range(c - 1, -1, -1):
+            subjects = [m for m in by_clause.get(prev, []) if m not in speakers]
+            if subjects:
+                yield from ((m, value * self.cfg["carry_forward"]) for m in _group(self._text, by_clause[prev], subjects[0]))
+                return
+            if by_clause.get(prev):
                 return
 
     def _comparison(self, text, h, value, c, by_clause, hits, antecedents, speakers, clause_of):

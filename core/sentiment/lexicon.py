@@ -14,10 +14,13 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 # Tables a lexicon file may hold (see the header of data/sentiment/lexicon.toml).
-POLAR = ("positive", "negative", "ahead", "behind")
+POLAR = ("positive", "negative", "ahead", "behind", "sanctions")
 MODIFIERS = ("negators", "intensifiers", "diminishers")
-MARKERS = ("hedges", "contrast", "concession", "rhetorical", "speech", "anaphors", "object_markers", "neutral")
-TABLES = POLAR + MODIFIERS + MARKERS
+MARKERS = ("hedges", "contrast", "concession", "rhetorical", "speech", "anaphors", "object_markers", "launch", "passive",
+           "patient_markers", "neutral")
+# Not cues: weights per kind of target word (jieba part-of-speech flag of a dictionary word).
+TARGET_KINDS = "target_kinds"
+TABLES = POLAR + MODIFIERS + MARKERS + (TARGET_KINDS,)
 # When one term sits in several tables, the first of these wins.
 _PRIORITY = {t: i for i, t in enumerate(("neutral", *POLAR, *MODIFIERS, *MARKERS[:-1]))}
 
@@ -25,7 +28,7 @@ DEFAULT_SETTINGS = {
     "carry_forward": 0.6, "carry_backward": 0.35, "anaphor": 0.9, "object_weight": 0.5,
     "compared_weight": 0.8, "implicit_other": 0.5, "before_contrast": 0.6, "question": 0.5,
     "modifier_gap": 3, "anaphor_sentences": 2, "smoothing": 1.0, "threshold": 0.3,
-    "min_evidence": 0.15, "max_evidence": 3,
+    "min_evidence": 0.15, "max_evidence": 3, "sanction_agent": 0.0,
 }
 
 
@@ -79,6 +82,8 @@ class Lexicon:
 
         best: dict[str, tuple[str, float]] = {}
         for table in sorted(self.tables, key=lambda t: -_PRIORITY.get(t, 99)):
+            if table == TARGET_KINDS:
+                continue
             for term, weight in self.tables[table].items():
                 if term.strip():
                     best[term.lower()] = (table, float(weight))

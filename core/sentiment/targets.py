@@ -1,7 +1,48 @@
 """Finding arbitrary targets (a company, a country, a person) in a text."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .engine import Mention
+
+
+@lru_cache(maxsize=1)
+def _dictionary_flags() -> dict[str, str]:
+    """Part-of-speech flag of every word in jieba's bundled dictionary (``word freq flag`` lines)."""
+    import os
+
+    import jieba
+
+    flags = {}
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                flags[parts[0]] = parts[2]
+    return flags
+
+
+def target_kind(target: str, kb=None) -> str | None:
+    """jieba's part-of-speech flag when ``target`` is an ordinary dictionary word (ns place, n common
+    noun, t time ...), else None.  Places, things and times are rarely what a news opinion is about;
+    a company the knowledge base knows is a party whatever the dictionary says (京东 is not a place)."""
+    if kb is not None and _kb_index(kb).get(target.lower()):
+        return None
+    return _dictionary_flags().get(target)
+
+
+def _kb_index(kb) -> dict[str, str]:
+    index = getattr(kb, "_sentiment_name_index", None)
+    if index is None:
+        index = {}
+        for ent in kb.entities.values():
+            for n in (ent.name, *ent.aliases):
+                index.setdefault(n.lower(), ent.name)
+        try:
+            kb._sentiment_name_index = index
+        except AttributeError:
+            pass
+    return index
 
 
 def surface_forms(targets: list[str], kb=None) -> dict[str, set[str]]:
@@ -9,10 +50,7 @@ def surface_forms(targets: list[str], kb=None) -> dict[str, set[str]]:
     forms = {t: {t} for t in targets if t}
     if kb is None:
         return forms
-    index: dict[str, str] = {}
-    for ent in kb.entities.values():
-        for n in (ent.name, *ent.aliases):
-            index.setdefault(n.lower(), ent.name)
+    index = _kb_index(kb)
     for t in forms:
         name = index.get(t.lower())
         if name:

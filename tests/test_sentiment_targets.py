@@ -1,0 +1,60 @@
+"""Targets of `newskit target-sentiment`: what kind of word a target is changes how much opinion it takes."""
+import pytest
+
+from newskit.commands.target_sentiment import Scorer
+from newskit.sentiment import target_kind
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return Scorer(evidence=False)
+
+
+def label(scorer, text, targets):
+    return {t["name"]: t["label"] for t in scorer.score({"id": "t", "text": text, "targets": targets})["targets"]}
+
+
+def test_dictionary_kinds():
+    assert target_kind("上海") == "ns"
+    assert target_kind("销量") == "n"
+    assert target_kind("王大锤") is None  # not a dictionary word: a name
+
+
+def test_known_company_is_a_party_even_when_the_dictionary_says_place(scorer):
+    assert target_kind("京东") == "ns"
+    assert target_kind("京东", scorer.kb) is None
+
+
+def test_place_and_common_noun_stay_neutral_while_the_party_takes_the_opinion(scorer):
+    text = "在上海举办的展会上,星河科技表现出色,销量大幅增长,赢得一片赞誉。"
+    got = label(scorer, text, ["上海", "星河科技", "销量"])
+    assert got == {"上海": "neutral", "星河科技": "positive", "销量": "neutral"}
+
+
+def scores(scorer, text, targets):
+    return {t["name"]: t["score"] for t in scorer.score({"id": "t", "text": text, "targets": targets})["targets"]}
+
+
+@pytest.mark.parametrize("text", ["星河科技起诉月光公司侵犯其专利。", "月光公司遭星河科技起诉。",
+                                  "原告星河科技诉被告月光公司侵权。", "星河科技指控月光公司窃取商业机密。",
+                                  "星河科技公开批评月光公司。"])
+def test_the_accused_gets_the_negative_not_the_plaintiff(scorer, text):
+    got = label(scorer, text, ["星河科技", "月光公司"])
+    assert got == {"星河科技": "neutral", "月光公司": "negative"}
+
+
+def test_sanction_object_after_dui_and_in_the_passive(scorer):
+    assert label(scorer, "监管部门对月光公司罚款200万元。", ["月光公司"])["月光公司"] == "negative"
+    assert label(scorer, "月光公司因违规被处罚。", ["月光公司"])["月光公司"] == "negative"
+
+
+def test_benchmark_ranking_and_factual_gain_are_not_praise(scorer):
+    got = label(scorer, "在最新评测中,星河科技和月光公司总分均在70分以上,位列第一梯队。", ["星河科技", "月光公司"])
+    assert got == {"星河科技": "neutral", "月光公司": "neutral"}
+    assert label(scorer, "星河科技的新芯片大幅提升了算力。", ["星河科技"])["星河科技"] == "neutral"
+
+
+def test_praise_in_a_launch_sentence_is_weaker_than_an_evaluation(scorer):
+    launch = scores(scorer, "星河科技发布了广受好评的新手机。", ["星河科技"])["星河科技"]
+    verdict = scores(scorer, "业内人士认为,星河科技的新手机广受好评。", ["星河科技"])["星河科技"]
+    assert 0 < launch < verdict
