@@ -23,13 +23,16 @@ from functools import lru_cache
 from .cues import bundled, read_toml
 
 _HAN = "\u4e00-\u9fff"
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+# Starts with the literal "(" so the regex engine can skip ahead; the lookbehind then checks the han before it.
+_GLOSS = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 _CLAUSE_END = ",,;;。!?!?::\n"
 _SENT_END = "。!?!?;;\n"
 _NAME_CHARS = re.compile(rf"[{_HAN}]{{2,3}}")
 _ORG_CUT = re.compile(r"[的由是在被让对向与和及]")
 _LINE = re.compile(r"[^\n]+")
+_COLON = re.compile("[::]")
+_HEADLINE_BEFORE = "??!!,, \t\u3000"
 
 
 class TextView:
@@ -72,6 +75,7 @@ class Attribution:
     view: TextView
     people: dict[str, dict] = field(default_factory=dict)  # name -> {"organization", "role"}
     utterances: list[Utterance] = field(default_factory=list)
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (view offset, name) of every person mention
 
     def sentences(self, doc, u: Utterance) -> list:
         """The document sentences an utterance overlaps."""
@@ -87,7 +91,6 @@ class Attribution:
 class SpeechLexicon:
     verbs: re.Pattern
     strong_name: re.Pattern
-    title_starts: object  # Aho-Corasick automaton: where a title may start
     strong_verb_starts: object
     titles: re.Pattern
     stop_chars: frozenset
@@ -97,7 +100,7 @@ class SpeechLexicon:
     pronouns: tuple
     org_noise: re.Pattern  # leading words that are not part of an organization's name
     surnames: frozenset
-    compound_surnames: tuple
+    compound_surnames: frozenset  # two-character surnames
 
 
 def _alternation(words) -> str:
@@ -105,18 +108,14 @@ def _alternation(words) -> str:
 
 
 def _automaton(words):
-    import ahocorasick
+    import ahocorasick_rs
 
-    auto = ahocorasick.Automaton()
-    for w in set(words):
-        auto.add_word(w, len(w))
-    auto.make_automaton()
-    return auto
+    return ahocorasick_rs.AhoCorasick(sorted(set(words)), matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def _starts(automaton, text: str) -> list[int]:
     """Sorted start offsets of every word of ``automaton`` in ``text`` (a fast pre-filter for regexes)."""
-    return sorted({end + 1 - length for end, length in automaton.iter(text)})
+    return sorted({s for _, s, _ in automaton.find_matches_as_indexes(text, overlapping=True)})
 
 
 @lru_cache(maxsize=8)
@@ -139,7 +138,6 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         strong_name=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}“”」\s]))(?P<name>[{_HAN}]{{2,3}}?)"
                                rf"(?P<verb>{_alternation(data['strong_verbs'])})"),
         titles=re.compile(rf"(?:{titles})(?:[、兼及和]?(?:{titles}))*"),
-        title_starts=_automaton(data["titles"]),
         strong_verb_starts=_automaton(data["strong_verbs"]),
         stop_chars=frozenset(data["name_stop_chars"]),
         not_names=frozenset(data["not_names"]),
@@ -148,7 +146,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         pronouns=tuple(sorted(data["pronouns"], key=len, reverse=True)),
         org_noise=re.compile(rf"(?:{_alternation(data['org_prefix_noise'])})+"),
         surnames=frozenset(surnames),
-        compound_surnames=tuple(compound),
+        compound_surnames=frozenset(compound),
     )
 
 
@@ -163,7 +161,7 @@ class Attributor:
         lex = self.lex
         if not (2 <= len(name) <= 4) or name in lex.not_names or name[:2] in lex.not_names:
             return False
-        if any(name.startswith(c) for c in lex.compound_surnames):
+        if name[:2] in lex.compound_surnames:
             return len(name) >= 3
         return name[0] in lex.surnames and len(name) <= 3 and not any(c in lex.not_name_chars for c in name)
 
@@ -185,13 +183,13 @@ class Attributor:
         while start > 0 and end - start < 16 and (text[start - 1].isalnum() or text[start - 1] in "·&"):
             start -= 1
         stretch = text[start:end]
-        best, best_pos = None, -1
-        for alias, canon in known_orgs.items():
-            p = stretch.rfind(alias)
-            if p > best_pos or (p == best_pos and p >= 0 and best and len(alias) > len(best)):
-                best, best_pos = canon, p
-        if best:
-            return best
+        # The known organization that starts last in the stretch (the longest one there).
+        longest = max(map(len, known_orgs), default=0)
+        for p in range(len(stretch) - 2, -1, -1):
+            for q in range(min(len(stretch), p + longest), p + 1, -1):
+                canon = known_orgs.get(stretch[p:q])
+                if canon:
+                    return canon
         # Cut after the last speech verb, title or function word: "…回怼百度副总裁" -> "百度".
         for rx in (self.lex.verbs, self.lex.titles):
             ends = [m.end() for m in rx.finditer(stretch) if m.end() < len(stretch)]
@@ -209,14 +207,7 @@ class Attributor:
     def introductions(self, text: str, known_orgs: dict[str, str]) -> dict[str, dict]:
         """``ORG + title + name`` introductions: {name: {"organization", "role"}} (first wins)."""
         found: dict[str, dict] = {}
-        next_free = 0
-        for pos in _starts(self.lex.title_starts, text):
-            if pos < next_free:
-                continue
-            m = self.lex.titles.match(text, pos)
-            if not m:
-                continue
-            next_free = m.end()
+        for m in self.lex.titles.finditer(text):
             name = self._name_after_title(text, m.end())
             if name and name not in found:
                 found[name] = {"organization": self._organization(text, m.start(), known_orgs), "role": m.group()}
@@ -250,10 +241,10 @@ class Attributor:
 
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(t)]
         para_starts = [s for s, _ in paragraphs]
-        anchors = self._anchors(t, persons)
-        result = Attribution(view, persons)
-        last: tuple[str, int] | None = None  # (speaker, paragraph index)
         mentions = self._mentions(t, persons)
+        anchors = self._anchors(t, mentions)
+        result = Attribution(view, persons, mentions=mentions)
+        last: tuple[str, int] | None = None  # (speaker, paragraph index)
         for pos, name, verb_end in anchors:
             p_i = bisect_right(para_starts, pos) - 1
             if name is None:  # pronoun
@@ -264,7 +255,7 @@ class Attributor:
             if u:
                 result.utterances.append(u)
             last = (name, p_i)
-        self._quotes_before_speaker(t, persons, result)
+        self._quotes_before_speaker(t, mentions, result)
         self._continuing_quotes(t, paragraphs, result)
         self._headlines(t, paragraphs, persons, result)
         result.utterances.sort(key=lambda u: u.start)
@@ -280,11 +271,11 @@ class Attributor:
         out.sort()
         return out
 
-    def _anchors(self, t: str, persons: dict) -> list[tuple[int, str | None, int]]:
+    def _anchors(self, t: str, mentions) -> list[tuple[int, str | None, int]]:
         """(position, speaker or None for a pronoun, end of the speech verb), in text order."""
         out = []
         verbs = self.lex.verbs
-        for pos, name in self._mentions(t, persons):
+        for pos, name in mentions:
             m = verbs.match(t, pos + len(name))
             if m and not t.startswith(self.lex.not_verbs, m.start("verb")):
                 out.append((pos, name, m.end()))
@@ -348,10 +339,10 @@ class Attributor:
             return nl if nl >= 0 else len(t)
         return close + 1
 
-    def _quotes_before_speaker(self, t: str, persons: dict, result: Attribution) -> None:
+    def _quotes_before_speaker(self, t: str, mentions, result: Attribution) -> None:
         """“…”,X说。 / “…”ORG职务X告诉记者: the quote right before a speaker phrase."""
         taken = {(u.start, u.end) for u in result.utterances}
-        for pos, name in self._mentions(t, persons):
+        for pos, name in mentions:
             if not self.lex.verbs.match(t, pos + len(name)):
                 continue
             k = pos
@@ -390,16 +381,21 @@ class Attributor:
 
     def _headlines(self, t: str, paragraphs, persons: dict, result: Attribution) -> None:
         """李开复:中美大模型只能存活五六家 — a short line with a speaker and a colon."""
-        names = _alternation(persons) if persons else None
-        if not names:
+        if not persons:
             return
-        rx = re.compile(rf"(?:^|[??!!,,\s])(?P<name>{names})[::](?!\s*$)")
+        longest = max(map(len, persons))
         for s, e in paragraphs:
             if e - s > 60:
                 continue
-            m = rx.search(t, s, e)
-            if m:
-                result.utterances.append(Utterance(m.group("name"), m.end(), e, "headline"))
+            for m in _COLON.finditer(t, s, e):
+                c = m.start()
+                if not t[c + 1:e].strip():
+                    continue
+                name = next((t[k:c] for k in range(max(s, c - longest), c - 1)
+                             if t[k:c] in persons and (k == s or t[k - 1] in _HEADLINE_BEFORE)), None)
+                if name:
+                    result.utterances.append(Utterance(name, c + 1, e, "headline"))
+                    break
 
 
 _cache: dict[tuple, Attribution] = {}

@@ -12,51 +12,52 @@ paired with each other.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from typing import NamedTuple
 
 from newskit import Analyzer, hookimpl
 
 _CLAUSE_STOP = set(",,;;。!?!?\n")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     party: str
     person: str | None
 
 
-def _occurrences(text: str, word: str):
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + len(word))
+class MentionFinder:
+    """Mentions of the article's people and organizations, found once per document, looked up by stretch."""
 
+    def __init__(self, text: str, attribution, companies: list[dict]):
+        canon: dict[str, str] = {}
+        for c in companies:
+            for alias in [c["name"], *c.get("aliases", [])]:
+                if len(alias) >= 2:
+                    canon[alias] = c["name"]
+        names: dict[str, tuple] = {}  # surface -> (party, person)
+        for name, info in sorted(attribution.people.items()):
+            org = info.get("organization")
+            names[name] = (canon.get(org, org) if org else name, name)
+        for org in sorted({i.get("organization") for i in attribution.people.values() if i.get("organization")}):
+            canon.setdefault(org, org)
+        for alias, party in canon.items():
+            names.setdefault(alias, (party, None))
+        # One leftmost-longest pass: the longest mention wins where they overlap ("百度搜索" over "百度").
+        present = sorted(n for n in names if n in text)
+        self.mentions = []
+        if present:
+            import ahocorasick_rs
 
-def _mentions(text: str, attribution, companies: list[dict]) -> list[Mention]:
-    canon: dict[str, str] = {}
-    for c in companies:
-        for alias in [c["name"], *c.get("aliases", [])]:
-            if len(alias) >= 2:
-                canon[alias] = c["name"]
-    found: list[Mention] = []
-    for name, info in attribution.people.items():
-        org = info.get("organization")
-        party = canon.get(org, org) if org else name
-        found.extend(Mention(i, i + len(name), party, name) for i in _occurrences(text, name))
-    for org in {i.get("organization") for i in attribution.people.values() if i.get("organization")}:
-        canon.setdefault(org, org)
-    for alias, party in canon.items():
-        found.extend(Mention(i, i + len(alias), party, None) for i in _occurrences(text, alias))
-    # Longest mention wins where they overlap ("百度搜索" over "百度").
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept, last_end = [], -1
-    for m in found:
-        if m.start >= last_end:
-            kept.append(m)
-            last_end = m.end
-    return kept
+            ac = ahocorasick_rs.AhoCorasick(present, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            self.mentions = [Mention(s, e, *names[present[i]]) for i, s, e in ac.find_matches_as_indexes(text)]
+        self.starts = [m.start for m in self.mentions]
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions inside ``text[lo:hi]``."""
+        ms = self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+        return [m for m in ms if m.end <= hi]
 
 
 class RivalryAnalyzer(Analyzer):
@@ -80,15 +81,15 @@ class RivalryAnalyzer(Analyzer):
 
     # -- per document ------------------------------------------------------------
     def analyze(self, doc) -> dict:
-        from newskit.quotes import attribute_document
+        from newskit.quotes import TextView, attribute_document
 
-        attribution = attribute_document(doc)
-        view = attribution.view
+        view = TextView(doc.text)  # cheap; the speaker attribution is only needed when a cue is there
         text = view.text
         hits = self.matcher.find(text)
         if not hits:
             return {"pairs": []}
-        mentions = _mentions(text, attribution, (doc.results.get("entities") or {}).get("companies", []))
+        attribution = attribute_document(doc)
+        mentions = MentionFinder(text, attribution, (doc.results.get("entities") or {}).get("companies", []))
         utterances = attribution.utterances
         pairs: dict[tuple, dict] = {}
         for hit in hits:
@@ -126,7 +127,7 @@ class RivalryAnalyzer(Analyzer):
     def _linked(self, text, hit, mentions, utterances):
         """The pairs of mentions this cue links (usually none or one)."""
         s, e = self._clause(text, hit.start, hit.end)
-        inside = [m for m in mentions if s <= m.start and m.end <= e]
+        inside = mentions.within(s, e)
         before = [m for m in inside if m.end <= hit.start]
         after = [m for m in inside if m.start >= hit.end]
         parties = list(dict.fromkeys(m.party for m in inside))
@@ -146,7 +147,7 @@ class RivalryAnalyzer(Analyzer):
             attacker = before[-1]
             for u in utterances:
                 if 0 <= u.start - hit.end <= 3:
-                    targets = {m.party: m for m in mentions if u.start <= m.start < u.end and m.party != attacker.party}
+                    targets = {m.party: m for m in mentions.within(u.start, u.end) if m.party != attacker.party}
                     if len(targets) == 1:
                         target = next(iter(targets.values()))
                         return [(attacker, target, people(attacker, target) | {m.person for m in (attacker, target) if m.person})]

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from newskit import Analyzer, hookimpl
 
 SIDES = {"vertical": 1, "general": -1}
-_CLAUSE = re.compile(r"[^,,;;::]+")
+_CLAUSE_MARKS = ",,;;::"
+_CLAUSE_SEP = re.compile(f"[{_CLAUSE_MARKS}]")
 _TOUCHING = {"vertical", "general", "balanced", "refute_previous"}  # hits that make a sentence worth scoring
 _CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tally:
     """Support for each side in a stretch of text, with the clauses that gave it."""
 
@@ -52,6 +53,28 @@ class Tally:
         return "vertical" if self.vertical > self.general else "general"
 
 
+class DocumentCues:
+    """One document's cue hits, clause separators and already-scored clauses, shared by its sentences and speakers."""
+
+    __slots__ = ("text", "hits", "starts", "memo")
+
+    def __init__(self, text: str, hits: list):
+        self.text = text
+        self.hits = hits
+        self.starts = [h.start for h in hits]
+        self.memo: dict = {}
+
+    def clause(self, pos: int, start: int, end: int) -> tuple[int, int]:
+        """The clause (between ,;: marks) around ``pos``, within ``text[start:end]``."""
+        t = self.text
+        cs = max(t.rfind(c, start, pos) for c in _CLAUSE_MARKS) + 1
+        m = _CLAUSE_SEP.search(t, pos, end)
+        return max(cs, start), (m.start() if m else end)
+
+    def between(self, start: int, end: int) -> list:
+        return self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
 class StanceScorer:
     """Scores stretches of (gloss-free) text with the cue lexicon."""
 
@@ -64,27 +87,33 @@ class StanceScorer:
         self.matcher = CueMatcher(tables, ["vertical", "general", "argue", "against", "negation", "shift", "refute_previous"])
         self.balanced = [(re.compile(p), float(w)) for p, w in (tables.get("balanced") or {}).items()]
 
-    def hits(self, text: str):
-        """Cue hits and balanced-pattern matches over the whole text, sorted by start."""
+    def prepare(self, text: str) -> "DocumentCues":
+        """Cue hits and balanced-pattern matches over the whole text (one pass), sorted by start."""
         from newskit.cues import Hit
 
         hits = self.matcher.find(text)
-        for rx, w in self.balanced:
-            hits.extend(Hit(m.start(), m.end(), "balanced", m.group(), w) for m in rx.finditer(text))
-        hits.sort(key=lambda h: h.start)
-        return hits, [h.start for h in hits]
+        extra = [Hit(m.start(), m.end(), "balanced", m.group(), w) for rx, w in self.balanced for m in rx.finditer(text)]
+        if extra:
+            hits.extend(extra)
+            hits.sort(key=lambda h: h.start)
+        return DocumentCues(text, hits)
 
-    def tally(self, text: str, start: int, end: int, hits, starts) -> Tally:
-        """Support for each side in ``text[start:end]``, clause by clause."""
+    def tally(self, dc: "DocumentCues", start: int, end: int) -> Tally:
+        """Support for each side in ``text[start:end]``, clause by clause (each clause scored once per document)."""
         out = Tally()
+        hits, starts = dc.hits, dc.starts
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-        span_hits = hits[lo:hi]
-        if not span_hits:
+        if lo == hi:
             return out
-        clauses = []
-        for m in _CLAUSE.finditer(text, start, end):
-            cs, ce = m.start(), m.end()
-            clauses.append((cs, ce, [h for h in span_hits if cs <= h.start < ce]))
+        clauses = []  # (start, end, hits) of the clauses that have hits, in order
+        k = lo
+        while k < hi:
+            cs, ce = dc.clause(hits[k].start, start, end)
+            m = k + 1
+            while m < hi and hits[m].start < ce:
+                m += 1
+            clauses.append((cs, ce, hits[k:m]))
+            k = m
         # An evaluation in a clause with no cue of its own applies to the last clause that had one:
         # "接入通用大模型后,发现不仅响应速度慢,有些回答还不专业".
         carried: dict[int, float] = {}
@@ -96,10 +125,15 @@ class StanceScorer:
                 against = [h.weight for h in ch if h.table == "against"]
                 if against:
                     carried[last_with_sides] = max(carried.get(last_with_sides, 0.0), max(against))
+        memo = dc.memo
         for i, (cs, ce, ch) in enumerate(clauses):
-            if ch:
-                self._clause(text, cs, ce, ch, out, carried.get(i, 0.0))
-        balanced = [h for h in span_hits if h.table == "balanced" and h.end <= end]
+            key = (cs, ce, carried.get(i, 0.0))
+            part = memo.get(key)
+            if part is None:
+                part = memo[key] = Tally()
+                self._clause(dc.text, cs, ce, ch, part, key[2])
+            out.add(part)
+        balanced = [h for h in hits[lo:hi] if h.table == "balanced" and h.end <= end]
         if balanced:
             best = max(balanced, key=lambda h: h.weight)
             out.balanced += best.weight
@@ -176,7 +210,8 @@ class StanceAnalyzer(Analyzer):
         attribution = attribute_document(doc)
         view = attribution.view
         text = view.text
-        hits, starts = sc.hits(text)
+        dc = sc.prepare(text)
+        hits = dc.hits
         sentences = doc.sentences if text is doc.text else split_sentences(text, split_paragraphs(text))
         sent_starts = [s.start for s in sentences]
         touched = sorted({bisect_right(sent_starts, h.start) - 1 for h in hits if h.table in _TOUCHING} - {-1})
@@ -185,9 +220,9 @@ class StanceAnalyzer(Analyzer):
         tallies: dict[int, Tally] = {}
         for i in touched:
             sent = sentences[i]
-            t = sc.tally(text, sent.start, sent.end, hits, starts)
+            t = sc.tally(dc, sent.start, sent.end)
             prev = tallies.get(i - 1)
-            if prev is not None and t.total == 0 and sc.refutes(hits[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]):
+            if prev is not None and t.total == 0 and sc.refutes(dc.between(sent.start, sent.end)):
                 # "…将成为突围的方法。但事实或许并非如此。": the previous sentence's support turns over.
                 doc_tally.vertical += prev.general - prev.vertical
                 doc_tally.general += prev.vertical - prev.general
@@ -200,7 +235,7 @@ class StanceAnalyzer(Analyzer):
         s = sc.settings
         label = doc_tally.label(s["none_below"], s["balanced_ratio"])
         evidence = self._evidence(doc, scored, label)
-        speakers = self._speakers(doc, attribution, hits, starts)
+        speakers = self._speakers(doc, attribution, dc)
         return {"label": label, "score": doc_tally.score() if label != "none" else 0.0,
                 "support": {"vertical": round(doc_tally.vertical, 3), "general": round(doc_tally.general, 3),
                             "balanced": round(doc_tally.balanced, 3)},
@@ -222,12 +257,12 @@ class StanceAnalyzer(Analyzer):
             out.append(ev)
         return sorted(out, key=lambda e: e["start"])
 
-    def _speakers(self, doc, attribution, hits, starts) -> list[dict]:
+    def _speakers(self, doc, attribution, dc) -> list[dict]:
         sc = self.scorer
         tallies: dict[str, Tally] = defaultdict(Tally)
         quotes: dict[str, list] = defaultdict(list)
         for u in attribution.utterances:
-            t = sc.tally(attribution.view.text, u.start, u.end, hits, starts)
+            t = sc.tally(dc, u.start, u.end)
             if t.total == 0:
                 continue
             tallies[u.speaker].add(t)
