@@ -18,13 +18,18 @@ labelled positive/negative only from ``threshold`` on (news mostly mentions comp
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import NamedTuple
 
 from .lexicon import Hit, Lexicon
 
 CLAUSE_BREAKS = frozenset(",,;;::")
+_START = attrgetter("start")
+_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 _POLAR = frozenset(("positive", "negative", "ahead", "behind", "sanctions"))
 _NEGATIVE = frozenset(("negative", "behind", "sanctions"))
 _COORD_GAP = frozenset("、和与及跟同并以/ ")
@@ -32,8 +37,7 @@ _QUESTION_END = "??"
 _CLOSERS = "”’」』)》]\"' "
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     target: str
@@ -70,18 +74,23 @@ class SentimentEngine:
         mentions = _resolve_overlaps(mentions)
         hits = self.lex.find(text) if hits is None else hits
         hits = _drop_inside(hits, mentions)
-        out: dict[str, TargetScore] = {m.target: TargetScore(m.target) for m in mentions}
+        out: dict[str, TargetScore] = {t: TargetScore(t) for t in dict.fromkeys(m.target for m in mentions)}
         contrib: dict[Mention, float] = defaultdict(float)
         per_sentence: dict[tuple[str, int], float] = defaultdict(float)
         m_starts = [m.start for m in mentions]
         h_starts = [h.start for h in hits]
+        self._breaks = [m.start() for m in _BREAK_RE.finditer(text)]  # clause breaks, found once per text
+        # Only sentences that name a party or point back to one can give anything: skip the rest.
+        wanted = {bisect_right(sentences, p, key=_START) - 1 for p in m_starts}
+        wanted.update(bisect_right(sentences, h.start, key=_START) - 1 for h in hits if h.kind == "anaphors")
         recent: list[tuple[int, list[Mention]]] = []  # (sentence index, mentions) for anaphors
-        for sent in sentences:
+        for sent in (sentences[i] for i in sorted(wanted) if i >= 0):
             m_lo, m_hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
             h_lo, h_hi = bisect_left(h_starts, sent.start), bisect_left(h_starts, sent.end)
             s_mentions, s_hits = mentions[m_lo:m_hi], hits[h_lo:h_hi]
             antecedents = [m for i, ms in recent if sent.index - i <= self.cfg["anaphor_sentences"] for m in ms]
-            if s_hits and (s_mentions or (antecedents and any(h.kind == "anaphors" for h in s_hits))):
+            if (any(h.kind in _POLAR for h in s_hits)
+                    and (s_mentions or (antecedents and any(h.kind == "anaphors" for h in s_hits)))):
                 for m, value in self._sentence(text, sent, s_mentions, s_hits, antecedents):
                     contrib[m] += value
                     per_sentence[(m.target, sent.index)] += value
@@ -135,7 +144,8 @@ class SentimentEngine:
     def _sentence(self, text, sent, mentions, hits, antecedents):
         cfg = self.cfg
         self._text = text
-        bounds = [i for i in range(sent.start, sent.end) if text[i] in CLAUSE_BREAKS]
+        breaks = self._breaks
+        bounds = breaks[bisect_left(breaks, sent.start):bisect_left(breaks, sent.end)]
         clause_of = lambda pos: bisect_left(bounds, pos)  # noqa: E731
         n_clauses = len(bounds) + 1
         by_clause: dict[int, list[Mention]] = defaultdict(list)

@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,8 +40,7 @@ def bundled_lexicon() -> Path:
     return Path(str(files("newskit").joinpath("data", "sentiment", "lexicon.toml")))
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     kind: str
@@ -54,6 +53,7 @@ class Lexicon:
     settings: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
     sources: list[str] = field(default_factory=list)
     _automaton: object = field(default=None, repr=False)
+    _meta: list = field(default_factory=list, repr=False)
 
     def add_file(self, path: str | Path) -> None:
         path = Path(path)
@@ -78,7 +78,7 @@ class Lexicon:
         self._automaton = None
 
     def _build(self):
-        import ahocorasick
+        import ahocorasick_rs
 
         best: dict[str, tuple[str, float]] = {}
         for table in sorted(self.tables, key=lambda t: -_PRIORITY.get(t, 99)):
@@ -87,12 +87,12 @@ class Lexicon:
             for term, weight in self.tables[table].items():
                 if term.strip():
                     best[term.lower()] = (table, float(weight))
-        automaton = ahocorasick.Automaton()
-        for key, (table, weight) in best.items():
-            automaton.add_word(key, (len(key), table, weight))
-        if best:
-            automaton.make_automaton()
-        self._automaton = automaton if best else False
+        if not best:
+            self._automaton = False
+            return False
+        keys = sorted(best)  # a fixed order: pattern indexes do not depend on dict or set order
+        self._meta = [best[k] for k in keys]
+        self._automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         return self._automaton
 
     def find(self, text: str) -> list[Hit]:
@@ -100,11 +100,9 @@ class Lexicon:
         automaton = self._automaton if self._automaton is not None else self._build()
         if not automaton:
             return []
-        hits = []
-        for end, (n, table, w) in automaton.iter_long(text.lower()):  # leftmost-longest, no overlaps
-            if table != "neutral":
-                hits.append(Hit(end + 1 - n, end + 1, table, w))
-        return hits
+        meta, new = self._meta, tuple.__new__
+        return [new(Hit, (s, e, *meta[i])) for i, s, e in automaton.find_matches_as_indexes(text.lower())
+                if meta[i][0] != "neutral"]  # leftmost-longest, no overlaps
 
 
 def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
