@@ -80,3 +80,27 @@ def test_kb_validate_reports_file_problems(tmp_path):
     bad.write_text('[[entity]]\nname = "示例科技"\nparent = "没有这家"\n', encoding="utf-8")
     r = CliRunner().invoke(cli, ["kb", "validate", str(bad)])
     assert r.exit_code == 2 and "parent '没有这家' is not a known entity" in r.output
+
+
+def test_bundled_kb_covers_600_organizations_and_validates(kb):
+    assert len([e for e in kb.entities.values() if e.type != "media"]) >= 600
+    r = CliRunner().invoke(cli, ["kb", "validate"])
+    assert r.exit_code == 0 and r.output.startswith("ok: ") and "file(s)" in r.output
+
+
+def test_a_name_shared_by_two_entries_must_be_ambiguous_in_both(tmp_path):
+    clash = tmp_path / "clash.toml"
+    clash.write_text('[[entity]]\nname = "示例科技"\naliases = ["小度"]\n', encoding="utf-8")
+    r = CliRunner().invoke(cli, ["kb", "validate", str(clash)])
+    assert r.exit_code == 2 and "name '小度' also belongs to 百度" in r.output
+    shared = tmp_path / "shared.toml"
+    shared.write_text('[[entity]]\nname = "甲科技"\naliases = ["星河"]\nambiguous = ["星河"]\n'
+                      '[[entity]]\nname = "乙科技"\naliases = ["星河"]\nambiguous = ["星河"]\n', encoding="utf-8")
+    assert CliRunner().invoke(cli, ["kb", "validate", str(shared)]).exit_code == 0
+
+
+def test_independent_must_be_a_boolean(tmp_path):
+    f = tmp_path / "bad.toml"
+    f.write_text('[[entity]]\nname = "甲"\nparent = "百度"\nindependent = "yes"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="'independent' must be true or false"):
+        load_kb([f])

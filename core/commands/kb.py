@@ -45,23 +45,24 @@ def show(name: str, knowledge: tuple, as_json: bool) -> None:
 
 
 @kb.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 def validate(files: tuple) -> None:
-    """Check knowledge-base FILES (with the bundled KB): format, fields, parents, name clashes."""
-    from newskit.kb import KnowledgeError, load_kb
+    """Check knowledge-base FILES (with the bundled KB): format, fields, parents, name clashes.
+    Without FILES, check the bundled knowledge base itself."""
+    from newskit.kb import KnowledgeError, bundled_files, load_kb
 
     try:
         base = load_kb(files)
     except KnowledgeError as e:
         _fail(str(e))
-    own = set(map(str, files))
+    own = set(map(str, files or bundled_files()))
     problems = [p for p in base.problems() if any(f in p for f in own) or p.startswith("group ")]
     for p in problems:
         click.echo(p, err=True)
     if problems:
         raise SystemExit(2)
     added = [e for e in base.entities.values() if e.source in own]
-    click.echo(f"ok: {len(files)} file(s), {len(added)} entities defined or extended")
+    click.echo(f"ok: {len(own)} file(s), {len(added)} entities defined or extended")
 
 
 def _fail(message: str) -> None:

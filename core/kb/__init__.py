@@ -27,7 +27,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 TYPES = ("company", "investor", "media", "research", "government", "organization")
-ENTITY_FIELDS = ("name", "type", "aliases", "units", "products", "parent", "people", "ambiguous")
+ENTITY_FIELDS = ("name", "type", "aliases", "units", "products", "parent", "people", "ambiguous", "independent")
 PERSON_FIELDS = ("name", "role", "aliases", "since", "until")
 GROUP_FIELDS = ("name", "members")
 CONTEXT_FIELDS = ("names", "reject_before", "reject_after")
@@ -67,6 +67,7 @@ class Entity:
     parent: str | None = None
     people: list[Person] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)  # names that count only with supporting context
+    independent: bool = False   # a subsidiary reported under its own name (极氪, 深度求索); parent is information
     source: str = ""
 
     def names(self) -> list[str]:
@@ -75,6 +76,7 @@ class Entity:
     def to_dict(self) -> dict:
         return {"name": self.name, "type": self.type, "aliases": self.aliases, "units": self.units,
                 "products": self.products, "parent": self.parent, "ambiguous": self.ambiguous,
+                "independent": self.independent,
                 "people": [{"name": p.name, "role": p.role, "since": p.since or None, "until": p.until or None}
                            for p in self.people],
                 "source": self.source}
@@ -147,14 +149,16 @@ class KnowledgeBase:
             getattr(old, attr).extend(n for n in getattr(ent, attr) if n not in getattr(old, attr))
         old.people.extend(ent.people)
         old.parent = ent.parent or old.parent
+        old.independent = ent.independent or old.independent
         if ent.type != "company" or old.type == "company":
             old.type = ent.type
 
     # -- queries -------------------------------------------------------------
     def root(self, name: str) -> str:
-        """The top-level parent of an entity (subsidiaries roll up); media stay themselves."""
+        """The top-level parent of an entity (subsidiaries roll up); media and independent ones stay themselves."""
         seen = set()
-        while name in self.entities and self.entities[name].parent and name not in seen:
+        while name in self.entities and self.entities[name].parent and not self.entities[name].independent \
+                and name not in seen:
             seen.add(name)
             parent = self.entities[name].parent
             if self.entities[name].type == "media" and self.entities.get(parent, Entity(parent)).type != "media":
@@ -187,7 +191,8 @@ class KnowledgeBase:
         return None
 
     def problems(self) -> list[str]:
-        """Cross-entry problems: unknown parents or group members, one name claimed by two entities."""
+        """Cross-entry problems: unknown parents or group members, one name claimed by two entities
+        (allowed only when both list it as ``ambiguous``)."""
         out = []
         for ent in self.entities.values():
             if ent.parent and ent.parent not in self.entities:
@@ -196,12 +201,12 @@ class KnowledgeBase:
             for m in members:
                 if m not in self.entities:
                     out.append(f"group {g}: member {m!r} is not a known entity")
-        owner: dict[str, str] = {}
+        owner: dict[str, Entity] = {}
         for ent in self.entities.values():
             for n in ent.names():
-                other = owner.setdefault(n.lower(), ent.name)
-                if other != ent.name:
-                    out.append(f"{ent.source} ({ent.name}): name {n!r} also belongs to {other}")
+                other = owner.setdefault(n.lower(), ent)
+                if other is not ent and not (n in ent.ambiguous and n in other.ambiguous):
+                    out.append(f"{ent.source} ({ent.name}): name {n!r} also belongs to {other.name}")
         return out
 
     def fingerprint(self) -> str:
@@ -264,9 +269,12 @@ def _parse_entity(raw: dict, where: str) -> Entity:
         dates = {k: str(p.get(k, "")) for k in ("since", "until")}
         people.append(Person(p["name"].strip(), name, str(p.get("role", "")),
                              _str_list(p, "aliases", f"{where_n} person #{j}"), **dates))
+    independent = raw.get("independent", False)
+    if not isinstance(independent, bool):
+        raise KnowledgeError(f"{where_n}: 'independent' must be true or false")
     ent = Entity(name, etype, _str_list(raw, "aliases", where_n), _str_list(raw, "units", where_n),
                  _str_list(raw, "products", where_n), parent.strip() if parent else None, people,
-                 _str_list(raw, "ambiguous", where_n))
+                 _str_list(raw, "ambiguous", where_n), independent)
     unknown_amb = [a for a in ent.ambiguous if a not in ent.names()]
     if unknown_amb:
         raise KnowledgeError(f"{where_n}: ambiguous name {unknown_amb[0]!r} is not one of its names")

@@ -5,7 +5,8 @@ finds organization, product, person, acronym and title names.  Then, all driven 
 
 * ``[[context]]`` reject rules drop readings such as 小米粥 or 海纳百川;
 * names listed as ``ambiguous`` count only with support: the same organization named unambiguously
-  elsewhere, another organization close by (a list), or a company cue word close by;
+  elsewhere or through two different ambiguous names, another organization close by (a list), or a
+  company cue word close by;
 * mentions inside source/credit phrases (来源:..., 图片来源|..., disclaimers) are not counted;
 * an organization named only as a venue ("在B站上", "京东上售价") is reported apart from companies;
 * media (type ``media``) go to their own list.
@@ -166,6 +167,11 @@ class Linker:
 
     def _resolve_ambiguous(self, text: str, cands: list[Mention]) -> list[Mention]:
         sure = {m.root for m in cands if not m.ambiguous and not m.credit}
+        forms: dict[str, set[str]] = {}
+        for m in cands:
+            if m.ambiguous and not m.credit:
+                forms.setdefault(m.root, set()).add(m.surface.lower())
+        sure.update(root for root, names in forms.items() if len(names) >= 2)   # Kimi ... Moonshot
         anchors = [m for m in cands if not m.ambiguous and not m.credit]
         out = []
         for m in cands:
