@@ -32,6 +32,8 @@ _NAME_CHARS = re.compile(rf"[{_HAN}]{{2,3}}")
 _ORG_CUT = re.compile(r"[的由是在被让对向与和及]")
 _LINE = re.compile(r"[^\n]+")
 _COLON = re.compile("[::]")
+_SENTENCE_QUOTE = re.compile("(?:^|(?<=[。!?!?\n]))\\s*[“「『]")
+_COLON_QUOTE = re.compile(r"[^,。!?;:,:“”「」『』\s]{0,14}?[::]\s*[“「『]")
 _HEADLINE_BEFORE = "??!!,, \t\u3000"
 
 
@@ -279,13 +281,19 @@ class Attributor:
             m = verbs.match(t, pos + len(name))
             if m and not t.startswith(self.lex.not_verbs, m.start("verb")):
                 out.append((pos, name, m.end()))
+            else:
+                # "钱立民用一句话概括:「…」" / "董事长钱立民:「…」": a colon then a quote.
+                c = _COLON_QUOTE.match(t, pos + len(name))
+                if c:
+                    out.append((pos, name, c.end() - 1))
         for pron in self.lex.pronouns:
             i = t.find(pron)
             while i >= 0:
                 before = t[i - 1] if i > 0 else "\n"
                 if before in _CLAUSE_END or before in _CLOSE_QUOTES or before == "在" or before.isspace():
                     m = verbs.match(t, i + len(pron))
-                    if m and len(m.group("gap")) <= 4 and not t.startswith(self.lex.not_verbs, m.start("verb")):
+                    # "他在接受采访时进一步表示": a short adverbial may stand between pronoun and verb.
+                    if m and len(m.group("gap")) <= 12 and not t.startswith(self.lex.not_verbs, m.start("verb")):
                         out.append((i, None, m.end()))
                 i = t.find(pron, i + len(pron))
         out.sort()
@@ -367,17 +375,33 @@ class Attributor:
                     taken.add((open_pos, close))
 
     def _continuing_quotes(self, t: str, paragraphs, result: Attribution) -> None:
-        """A paragraph that is only a quote continues the speaker of the paragraph before it."""
-        by_para: dict[int, Utterance] = {}
+        """A quote standing as its own sentence continues the speaker before it.
+
+        A paragraph that is only a quote continues the speaker of the paragraph before; a quote
+        that opens a sentence inside a paragraph continues that paragraph's last speaker, or else
+        the person the paragraph last named ("…董事长钱立民近日接受采访。「…」").
+        """
         starts = [s for s, _ in paragraphs]
-        for u in result.utterances:
-            by_para[bisect_right(starts, u.start) - 1] = u
-        for i, (s, e) in enumerate(paragraphs):
-            if i == 0 or t[s] not in _OPEN_QUOTES or i in by_para or (i - 1) not in by_para:
+        utts = sorted(result.utterances, key=lambda u: u.start)
+        covered = [(u.start, u.end) for u in utts]
+        mentions = result.mentions
+        for q in _SENTENCE_QUOTE.finditer(t):
+            s = q.end() - 1
+            if any(a <= s < b for a, b in covered):
                 continue
             close = self._close(t, s)
-            if e - close <= 2:  # nothing after the quote: no speaker of its own
-                result.utterances.append(Utterance(by_para[i - 1].speaker, s, close, "continuation"))
+            if t[close:close + 2].strip("。!?!?;; \t") and close < len(t) and t[close] != "\n":
+                continue  # words after the quote: it has a speaker phrase of its own, or is not speech
+            p_i = bisect_right(starts, s) - 1
+            p_s = starts[p_i]
+            prev = [u for u in utts if u.start < s and bisect_right(starts, u.start) - 1 >= p_i - (1 if s == p_s else 0)]
+            speaker = prev[-1].speaker if prev else None
+            if speaker is None and s > p_s:
+                named = [n for pos, n in mentions if p_s <= pos < s]
+                speaker = named[-1] if named else None
+            if speaker:
+                result.utterances.append(Utterance(speaker, s, close, "continuation"))
+                covered.append((s, close))
 
     def _headlines(self, t: str, paragraphs, persons: dict, result: Attribution) -> None:
         """李开复:中美大模型只能存活五六家 — a short line with a speaker and a colon."""

@@ -20,36 +20,61 @@ _CLAUSE_MARKS = ",,;;::"
 _CLAUSE_SEP = re.compile(f"[{_CLAUSE_MARKS}]")
 _TOUCHING = {"vertical", "general", "balanced", "refute_previous"}  # hits that make a sentence worth scoring
 _CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
+_TURN = ("但", "却", "然而", "可是")  # ends a concession anywhere in a clause
 
 
 @dataclass(slots=True)
 class Tally:
-    """Support for each side in a stretch of text, with the clauses that gave it."""
+    """Support for each side in a stretch of text, with the clauses that gave it.
+
+    ``vertical``/``general`` hold all support, mentions included; ``argued_*`` only the part from
+    clauses that argue.  Only argued support can make a text ``balanced`` or take a side.
+    """
 
     vertical: float = 0.0
     general: float = 0.0
     balanced: float = 0.0
     cues: list = field(default_factory=list)
+    argued_vertical: float = 0.0
+    argued_general: float = 0.0
 
-    def add(self, other: "Tally", factor: float = 1.0) -> None:
-        self.vertical += other.vertical * factor
-        self.general += other.general * factor
-        self.balanced += other.balanced * factor
+    def add(self, other: "Tally") -> None:
+        self.vertical += other.vertical
+        self.general += other.general
+        self.balanced += other.balanced
+        self.argued_vertical += other.argued_vertical
+        self.argued_general += other.argued_general
         self.cues.extend(other.cues)
+
+    def flipped(self, cues: list) -> "Tally":
+        return Tally(self.general, self.vertical, 0.0, cues, self.argued_general, self.argued_vertical)
 
     @property
     def total(self) -> float:
         return self.vertical + self.general + self.balanced
 
+    @property
+    def argued(self) -> float:
+        return self.argued_vertical + self.argued_general + self.balanced
+
     def score(self) -> float:
+        if self.argued:
+            v, g = self.argued_vertical, self.argued_general
+            return round(max(-1.0, min(1.0, (v - g) / (self.argued + 0.5))), 3)
         return round(max(-1.0, min(1.0, (self.vertical - self.general) / (self.total + 0.5))), 3)
 
-    def label(self, none_below: float, balanced_ratio: float) -> str:
-        if self.total < none_below:
+    def label(self, none_below: float, balanced_ratio: float, argued_below: float = 0.5) -> str:
+        # Mentions alone (launch reports of both kinds of model) do not address the question.
+        if self.total < none_below or self.argued < argued_below:
             return "none"
-        strong, weak = max(self.vertical, self.general), min(self.vertical, self.general)
-        if self.balanced >= 0.6 * strong or weak >= balanced_ratio * strong:
+        v, g = self.argued_vertical, self.argued_general
+        strong, weak = max(v, g), min(v, g)
+        # Balanced needs an explicit both-sides pattern, or real arguments for both sides:
+        # a side that is only mentioned, conceded or set aside does not count.
+        if self.balanced >= 0.6 * strong or (weak and weak >= balanced_ratio * strong):
             return "balanced"
+        if v != g:
+            return "vertical" if v > g else "general"
         return "vertical" if self.vertical > self.general else "general"
 
 
@@ -82,9 +107,10 @@ class StanceScorer:
         from newskit.cues import CueMatcher
 
         self.settings = {"negation_window": 4, "mention_weight": 0.25, "argued_weight": 1.0,
-                         "contrast_boost": 1.3, "none_below": 0.9, "balanced_ratio": 0.5,
+                         "contrast_boost": 1.3, "none_below": 0.9, "balanced_ratio": 0.5, "argued_below": 0.5,
                          **tables.get("settings", {})}
-        self.matcher = CueMatcher(tables, ["vertical", "general", "argue", "against", "negation", "shift", "refute_previous"])
+        self.matcher = CueMatcher(tables, ["vertical", "general", "argue", "against", "negation", "shift", "subordinate",
+                                             "concede", "refute_previous"])
         self.balanced = [(re.compile(p), float(w)) for p, w in (tables.get("balanced") or {}).items()]
 
     def prepare(self, text: str) -> "DocumentCues":
@@ -126,12 +152,18 @@ class StanceScorer:
                 if against:
                     carried[last_with_sides] = max(carried.get(last_with_sides, 0.0), max(against))
         memo = dc.memo
+        conceding = False  # "通用大模型固然强大,但…": clauses after a concession, until the turn
         for i, (cs, ce, ch) in enumerate(clauses):
-            key = (cs, ce, carried.get(i, 0.0))
+            text_c = dc.text[cs:ce].lstrip()
+            if conceding and (text_c.startswith(_CONTRAST) or any(w in text_c for w in _TURN)):
+                conceding = False
+            if any(h.table == "concede" for h in ch):
+                conceding = True
+            key = (cs, ce, carried.get(i, 0.0), conceding)
             part = memo.get(key)
             if part is None:
                 part = memo[key] = Tally()
-                self._clause(dc.text, cs, ce, ch, part, key[2])
+                self._clause(dc.text, cs, ce, ch, part, key[2], conceding)
             out.add(part)
         balanced = [h for h in hits[lo:hi] if h.table == "balanced" and h.end <= end]
         if balanced:
@@ -140,7 +172,7 @@ class StanceScorer:
             out.cues.append(("balanced", best.term))
         return out
 
-    def _clause(self, text, cs, ce, hits, out: Tally, carried_against: float = 0.0) -> None:
+    def _clause(self, text, cs, ce, hits, out: Tally, carried_against: float = 0.0, conceded: bool = False) -> None:
         s = self.settings
         by_table = defaultdict(list)
         for h in hits:
@@ -149,33 +181,53 @@ class StanceScorer:
         if not sides:
             return
         argue = max((h.weight for h in by_table["argue"]), default=0.0)
-        against = [h.weight for h in by_table["against"]]
-        if carried_against:
-            against.append(carried_against)
+        against = by_table["against"]
+        # An evaluation turns against the cues before it ("专用模型终将被替代"); with none before, all of them.
+        against_from = against[0].start if against and any(h.start < against[0].start for h in sides) else None
         shift = by_table["shift"][0] if by_table["shift"] else None
+        # "垂直模型只是通用能力的一个应用": what comes before 只是 is subordinate to what follows.
+        sub = by_table["subordinate"][0] if by_table["subordinate"] else None
+        if sub is not None:
+            before = {h.table for h in sides if h.start < sub.start}
+            after = {h.table for h in sides if h.start >= sub.end}
+            if not before or not after or before == after:
+                sub = None
         boost = s["contrast_boost"] if text[cs:ce].lstrip().startswith(_CONTRAST) else 1.0
         best = {"vertical": 0.0, "general": 0.0}
+        argued_best = {"vertical": 0.0, "general": 0.0}
         for h in sides:
             side = h.table
             flipped = False
             argued = argue
             if any(n.end <= h.start and h.start - n.end <= s["negation_window"] and n.weight > 0 for n in by_table["negation"]):
                 flipped, argued = True, max(argued, 1.0)
-            if against:
-                flipped, argued = not flipped, max(argued, max(against))
+            hit_against = [a.weight for a in against if against_from is None or h.start < a.start]
+            if carried_against:
+                hit_against.append(carried_against)
+            if hit_against:
+                flipped, argued = not flipped, max(argued, max(hit_against))
             if shift is not None:
                 argued = max(argued, shift.weight)
                 if h.start < shift.start:
                     flipped = not flipped
+            if sub is not None:
+                argued = max(argued, sub.weight)
+                if h.start < sub.start:
+                    flipped = not flipped
             if flipped:
                 side = "general" if side == "vertical" else "vertical"
-            strength = s["argued_weight"] * min(argued, 1.2) if argued >= 0.5 else s["mention_weight"]
+            if conceded:
+                argued = 0.0  # a conceded side is only mentioned
+            is_argued = argued >= 0.5
+            strength = s["argued_weight"] * min(argued, 1.2) if is_argued else s["mention_weight"]
             value = h.weight * strength * boost
-            if value > best[side]:
-                best[side] = value
+            best[side] = max(best[side], value)
+            if is_argued:
+                argued_best[side] = max(argued_best[side], value)
         for side, value in best.items():
             if value:
                 setattr(out, side, getattr(out, side) + value)
+                setattr(out, "argued_" + side, getattr(out, "argued_" + side) + argued_best[side])
                 out.cues.append((side, text[cs:ce].strip()))
 
     def refutes(self, hits) -> bool:
@@ -226,19 +278,23 @@ class StanceAnalyzer(Analyzer):
                 # "…将成为突围的方法。但事实或许并非如此。": the previous sentence's support turns over.
                 doc_tally.vertical += prev.general - prev.vertical
                 doc_tally.general += prev.vertical - prev.general
-                t = Tally(prev.general, prev.vertical, 0.0, [("refuted", sent.text)])
+                doc_tally.argued_vertical += prev.argued_general - prev.argued_vertical
+                doc_tally.argued_general += prev.argued_vertical - prev.argued_general
+                t = prev.flipped([("refuted", sent.text)])
             else:
                 doc_tally.add(t)
             if t.total:
                 tallies[i] = t
                 scored.append((t, doc.sentence_at(view.source(sent.start))))
         s = sc.settings
-        label = doc_tally.label(s["none_below"], s["balanced_ratio"])
+        label = doc_tally.label(s["none_below"], s["balanced_ratio"], s["argued_below"])
         evidence = self._evidence(doc, scored, label)
         speakers = self._speakers(doc, attribution, dc)
         return {"label": label, "score": doc_tally.score() if label != "none" else 0.0,
                 "support": {"vertical": round(doc_tally.vertical, 3), "general": round(doc_tally.general, 3),
-                            "balanced": round(doc_tally.balanced, 3)},
+                            "balanced": round(doc_tally.balanced, 3),
+                            "argued_vertical": round(doc_tally.argued_vertical, 3),
+                            "argued_general": round(doc_tally.argued_general, 3)},
                 "evidence": evidence, "speakers": speakers}
 
     @staticmethod
@@ -273,7 +329,7 @@ class StanceAnalyzer(Analyzer):
         out = []
         none_below = float(self.settings.get("speaker_none_below", 0.5))
         for name, t in tallies.items():
-            label = t.label(none_below, sc.settings["balanced_ratio"])
+            label = t.label(none_below, sc.settings["balanced_ratio"], sc.settings["argued_below"])
             if label == "none":
                 continue
             info = attribution.people.get(name, {})
