@@ -18,6 +18,7 @@ from typing import NamedTuple
 from newskit import Analyzer, hookimpl
 
 _CLAUSE_STOP = set(",,;;。!?!?\n")
+_SENTENCE_STOP = "。!?!?\n"
 
 
 class Mention(NamedTuple):
@@ -71,8 +72,9 @@ class RivalryAnalyzer(Analyzer):
 
         tables = load_tables(lexicon_paths("rivalry", bundled("rivalry", "cues.toml"), self.context, self.settings))
         self.max_gap = int(tables.get("settings", {}).get("max_gap", 30))
+        self.reply_window = int(tables.get("settings", {}).get("reply_window", 2))
         self.joiners = tuple(sorted(tables.get("joiner", {}), key=len, reverse=True))
-        self.matcher = CueMatcher(tables, ["conflict", "competition"])
+        self.matcher = CueMatcher(tables, ["conflict", "competition", "response", "ignore"])
 
     def fingerprint(self) -> str:
         from newskit.cues import bundled, fingerprint, lexicon_paths
@@ -85,21 +87,32 @@ class RivalryAnalyzer(Analyzer):
 
         view = TextView(doc.text)  # cheap; the speaker attribution is only needed when a cue is there
         text = view.text
-        hits = self.matcher.find(text)
+        hits = self._cues(text)
         if not hits:
             return {"pairs": []}
         attribution = attribute_document(doc)
         mentions = MentionFinder(text, attribution, (doc.results.get("entities") or {}).get("companies", []))
         utterances = attribution.utterances
         pairs: dict[tuple, dict] = {}
+        attackers: list[tuple[int, Mention]] = []  # (sentence index, party that threw a barb)
         for hit in hits:
-            for a, b, people in self._linked(text, hit, mentions, utterances):
+            sent = doc.sentence_at(view.source(hit.start))
+            s_i = sent.index if sent is not None else -1
+            if hit.table == "response":
+                linked = self._response(text, hit, mentions, attackers, s_i)
+            else:
+                linked = self._linked(text, hit, mentions, utterances)
+                if hit.table == "conflict":
+                    s, _ = self._clause(text, hit.start, hit.end)
+                    before = [m for m in mentions.within(s, hit.start)]
+                    if before:
+                        attackers.append((s_i, before[-1]))
+            for a, b, people in linked:
                 key = tuple(sorted((a.party, b.party)))
                 rec = pairs.setdefault(key, {"kinds": set(), "cues": {}, "people": set(), "sentences": {}})
-                rec["kinds"].add(hit.table)
+                rec["kinds"].add("conflict" if hit.table == "response" else hit.table)
                 rec["cues"][hit.term] = max(rec["cues"].get(hit.term, 0.0), hit.weight)
                 rec["people"].update(people)
-                sent = doc.sentence_at(view.source(hit.start))
                 if sent is not None:
                     rec["sentences"][sent.index] = sent
         out = []
@@ -114,6 +127,24 @@ class RivalryAnalyzer(Analyzer):
                         "date": (doc.meta or {}).get("date")})
         out.sort(key=lambda p: (p["kind"] != "conflict", -p["intensity"], p["a"], p["b"]))
         return {"pairs": out}
+
+    def _cues(self, text: str) -> list:
+        """Conflict, competition and response cues, less those inside an ignored phrase (讽刺的是)."""
+        hits = self.matcher.find(text)
+        ignored = [(h.start, h.end) for h in hits if h.table == "ignore"]
+        return [h for h in hits if h.table != "ignore" and not any(s <= h.start < e for s, e in ignored)]
+
+    def _response(self, text, hit, mentions, attackers, s_i):
+        """"星河副总裁张三随即发文回应": a reply by the one party in its clause to a recent barb's author."""
+        s, e = self._clause(text, hit.start, hit.end)
+        parties = {m.party: m for m in mentions.within(s, hit.start)}
+        if len(parties) != 1:
+            return []
+        responder = next(iter(parties.values()))
+        for a_i, attacker in reversed(attackers):
+            if 0 <= s_i - a_i <= self.reply_window and attacker.party != responder.party:
+                return [(attacker, responder, {m.person for m in (attacker, responder) if m.person})]
+        return []
 
     def _clause(self, text: str, pos: int, end: int) -> tuple[int, int]:
         s = pos
@@ -142,6 +173,13 @@ class RivalryAnalyzer(Analyzer):
             return [(a, b, people(a, b))]
         if before and after and before[-1].party != after[0].party and not self._enumerated(text, [before[-1], after[0]]):
             return [(before[-1], after[0], people(before[-1], after[0]))]
+        if after and not before and hit.table == "conflict":
+            # "云帆官方微博发文,暗讽星河CEO张三…": the barb's author is the sentence's subject, clauses before.
+            sent_start = max(max(text.rfind(c, 0, s) for c in _SENTENCE_STOP) + 1, s - 2 * self.max_gap)
+            earlier = [m for m in mentions.within(sent_start, s) if m.party != after[0].party]
+            if earlier and not self._enumerated(text, [earlier[-1], after[0]]):
+                subject = earlier[-1]
+                return [(subject, after[0], people(subject, after[0]) | ({subject.person} if subject.person else set()))]
         if before:
             # A jab whose words are quoted right after the cue: the speaker against whoever the quote names.
             attacker = before[-1]
