@@ -38,7 +38,8 @@ class Discoverer:
         self.boundary = frozenset("".join(linking["boundary_chars"]))
         self.stop_prefixes = sorted(set(linking["org_stop_prefixes"]), key=len, reverse=True)
         self.generic = set(linking["generic_org_words"])
-        self.generic_tails = sorted(self.generic, key=len, reverse=True)
+        self.generic_tails = tuple(self.generic)
+        self.stop_tuple = tuple(self.stop_prefixes)
         self.associations = tuple(linking["association_suffixes"])
         self.not_followed = tuple(linking["suffix_not_followed"])
 
@@ -65,16 +66,13 @@ class Discoverer:
                 and text[i - 1] not in self.boundary:
             i -= 1
         core = text[i:s]
-        changed = True
-        while changed and core:
-            changed = False
-            for p in self.stop_prefixes:
-                if core.startswith(p) and len(core) > len(p):
-                    core = core[len(p):]
-                    changed = True
-                    break
+        while core.startswith(self.stop_tuple):       # one C-level test before looking for which one
+            p = next(p for p in self.stop_prefixes if core.startswith(p))
+            if len(core) <= len(p):
+                break
+            core = core[len(p):]
         if len(core) < 2 or core in self.generic:
             return None
-        if not association and any(core.endswith(g) for g in self.generic_tails):
+        if not association and core.endswith(self.generic_tails):
             return None
         return core

@@ -18,6 +18,7 @@ NAME + 创立的 + ORG), which win over the knowledge base.  Unknown organizatio
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -26,7 +27,6 @@ from .discovery import Discoverer, taken_mask
 from .people import Attributor
 from .promote import Promoter
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WORDCHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DIGITS = frozenset("0123456789")
@@ -77,7 +77,7 @@ class Linker:
         surfaces: dict[str, Surface] = {}
 
         def add(name: str, surface: Surface) -> None:
-            key = name.translate(_ASCII_LOWER)
+            key = _lower(name)
             old = surfaces.get(key)
             if old is not None:
                 if old.kind == surface.kind and old.targets == surface.targets:
@@ -116,7 +116,7 @@ class Linker:
 
     # -- the pass over the text -------------------------------------------------
     def find(self, text: str) -> Links:
-        lowered = text.translate(_ASCII_LOWER)
+        lowered = _lower(text)
         zones = self._credit_zones(text)
         links = Links(text)
         candidates: list[Mention] = []
@@ -172,11 +172,11 @@ class Linker:
             if m.ambiguous and not m.credit:
                 forms.setdefault(m.root, set()).add(m.surface.lower())
         sure.update(root for root, names in forms.items() if len(names) >= 2)   # Kimi ... Moonshot
-        anchors = [m for m in cands if not m.ambiguous and not m.credit]
+        anchors = _Anchors([m for m in cands if not m.ambiguous and not m.credit])
         out = []
         for m in cands:
             if m.ambiguous and not m.credit:
-                if not (m.root in sure or self._cue_near(text, m) or _org_near(anchors, m)):
+                if not (m.root in sure or self._cue_near(text, m) or anchors.near(m)):
                     continue
             out.append(m)
         return out
@@ -266,9 +266,29 @@ def _ascii_ok(text: str, start: int, end: int, n: int) -> bool:
     return True
 
 
-def _org_near(anchors: list[Mention], m: Mention) -> bool:
-    return any(a is not m and a.root != m.root and (abs(a.start - m.end) <= 3 or abs(m.start - a.end) <= 3)
-               for a in anchors)
+class _Anchors:
+    """Unambiguous mentions, searchable by start and end: is another organization within 3 characters?"""
+
+    def __init__(self, anchors: list[Mention]):
+        self.by_start = sorted(anchors, key=lambda a: a.start)
+        self.starts = [a.start for a in self.by_start]
+        self.by_end = sorted(anchors, key=lambda a: a.end)
+        self.ends = [a.end for a in self.by_end]
+
+    def near(self, m: Mention, gap: int = 3) -> bool:
+        lo, hi = bisect_left(self.starts, m.end - gap), bisect_right(self.starts, m.end + gap)
+        if any(a is not m and a.root != m.root for a in self.by_start[lo:hi]):
+            return True
+        lo, hi = bisect_left(self.ends, m.start - gap), bisect_right(self.ends, m.start + gap)
+        return any(a is not m and a.root != m.root for a in self.by_end[lo:hi])
+
+
+def _lower(text: str) -> str:
+    """Lower case with offsets kept (str.lower is fast; the rare characters it lengthens stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _in_zones(zones: list[tuple[int, int]], pos: int) -> bool:
