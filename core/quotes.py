@@ -32,7 +32,7 @@ _NAME_CHARS = re.compile(rf"[{_HAN}]{{2,3}}")
 _ORG_CUT = re.compile(r"[的由是在被让对向与和及]")
 _LINE = re.compile(r"[^\n]+")
 _COLON = re.compile("[::]")
-_SENTENCE_QUOTE = re.compile("(?:^|(?<=[。!?!?\n]))\\s*[“「『]")
+_OPEN_QUOTE = re.compile(f"[{_OPEN_QUOTES}]")
 _COLON_QUOTE = re.compile(r"[^,。!?;:,:“”「」『』\s]{0,14}?[::]\s*[“「『]")
 _HEADLINE_BEFORE = "??!!,, \t\u3000"
 
@@ -383,10 +383,15 @@ class Attributor:
         """
         starts = [s for s, _ in paragraphs]
         utts = sorted(result.utterances, key=lambda u: u.start)
+        u_starts = [u.start for u in utts]
         covered = [(u.start, u.end) for u in utts]
-        mentions = result.mentions
-        for q in _SENTENCE_QUOTE.finditer(t):
-            s = q.end() - 1
+        for q in _OPEN_QUOTE.finditer(t):
+            s = q.start()
+            k = s
+            while k > 0 and t[k - 1] in " \t\u3000":
+                k -= 1
+            if k > 0 and t[k - 1] not in _SENT_END:
+                continue  # inside a sentence: the sentence's own speaker phrase decides
             if any(a <= s < b for a, b in covered):
                 continue
             close = self._close(t, s)
@@ -394,10 +399,12 @@ class Attributor:
                 continue  # words after the quote: it has a speaker phrase of its own, or is not speech
             p_i = bisect_right(starts, s) - 1
             p_s = starts[p_i]
-            prev = [u for u in utts if u.start < s and bisect_right(starts, u.start) - 1 >= p_i - (1 if s == p_s else 0)]
-            speaker = prev[-1].speaker if prev else None
+            j = bisect_right(u_starts, s) - 1  # the last utterance before the quote
+            speaker = None
+            if j >= 0 and bisect_right(starts, utts[j].start) - 1 >= p_i - (1 if s == p_s else 0):
+                speaker = utts[j].speaker
             if speaker is None and s > p_s:
-                named = [n for pos, n in mentions if p_s <= pos < s]
+                named = [n for pos, n in result.mentions if p_s <= pos < s]
                 speaker = named[-1] if named else None
             if speaker:
                 result.utterances.append(Utterance(speaker, s, close, "continuation"))
