@@ -48,3 +48,16 @@ def tokenize(text: str):
 
 def cut(text: str) -> list[str]:
     return _get().lcut(text, HMM=False)
+
+
+_pos = None
+
+
+def pos_tags(text: str) -> list[tuple[str, str]]:
+    """``(word, part-of-speech)`` pairs from jieba's tagger (slow: use on short strings only)."""
+    global _pos
+    if _pos is None:
+        import jieba.posseg
+
+        _pos = jieba.posseg.POSTokenizer(_get())
+    return [(p.word, p.flag) for p in _pos.cut(text, HMM=False)]

@@ -42,6 +42,9 @@ def test_strong_evidence_promotes_an_unknown_organization(linker, text, name, ki
     "一家名为这个的公司。",
     "星河智能表示欢迎。",                                   # weak suffix, one weak cue: not enough
     "据悉,百度和腾讯都在招人。",                            # known companies only
+    "他在会上表示公司不会裁员。",                            # a verb before 公司
+    "当天下午公司宣布停牌,管理层宣布公司将重组。",          # time words and a clause before 公司
+    "当季公司营收增长。对方要求公司道歉。",
 ])
 def test_junk_and_weak_evidence_are_not_promoted(linker, text):
     assert promoted(linker, text) == {}

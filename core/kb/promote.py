@@ -97,7 +97,7 @@ class Promoter:
                     core = core[: -len(suf)]
                     changed = True
                     break
-        if len(core) < 2 or core in self.reject:
+        if len(core) < 2 or core in self.reject or not _name_like(core):
             return None
         return core
 
@@ -118,6 +118,25 @@ class Promoter:
         if extra:
             p.spans.extend(extra)
             p.aliases.append(core)
+
+
+# Parts of speech that never end a company name: verbs, time words, adverbs, prepositions,
+# conjunctions, particles, pronouns, numerals, measure and direction words ("表示公司", "当天下午公司").
+_NOT_NAME_END = ("v", "t", "d", "p", "c", "u", "r", "m", "q", "f")
+
+
+def _name_like(core: str) -> bool:
+    """False when the part before the suffix reads as ordinary words rather than a name."""
+    if not _han(core[-1]):
+        return True
+    from newskit.text import pos_tags
+
+    tags = pos_tags(core)
+    if any(flag.startswith("t") for _, flag in tags):  # time words: 当天下午, 当季
+        return False
+    word, flag = tags[-1]
+    # Single characters are tagged out of context (星衍, 高合 are names): judge whole words only.
+    return not (len(word) > 1 and flag.startswith(_NOT_NAME_END))
 
 
 def _strip_legal(name: str) -> str:
