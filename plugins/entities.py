@@ -77,8 +77,9 @@ class EntitiesAnalyzer(Analyzer):
         summary = (results.get("summaries") or {}).get("entities") or {}
         companies = summary.get("companies", [])
         top = companies[:15]
+        # The per-company table is the report's own company overview; this section adds the chart,
+        # the people and what the knowledge base does not know yet.
         blocks = [
-            Table(["公司 company", "提及 mentions", "文档 documents"], [[c["name"], c["mentions"], c["documents"]] for c in companies]),
             Chart("barh", "公司提及次数 Mentions by company", {"labels": [c["name"] for c in top], "values": [c["mentions"] for c in top]}, name="coverage"),
         ]
         people = summary.get("people", [])[:20]
@@ -89,7 +90,9 @@ class EntitiesAnalyzer(Analyzer):
         if unknown:
             blocks.append(Table(["未收录机构 unknown organization", "提及 mentions", "文档 documents"],
                                 [[u["name"], u["mentions"], u["documents"]] for u in unknown]))
-        return [Section("公司报道 Company coverage", blocks, order=10)]
+            blocks.append("Organizations the knowledge base does not know yet: add the real ones to a file "
+                          "passed with `--kb` (see `newskit kb validate`).")
+        return [Section("公司与人物 Companies and people", blocks, order=10)]
 
 
 @hookimpl
