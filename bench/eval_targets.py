@@ -73,13 +73,16 @@ def main() -> int:
     ap.add_argument("--lexicon", action="append", default=[])
     ap.add_argument("--prefer-specific", action="store_true", help="leave less specific targets neutral")
     ap.add_argument("--sentence-share", type=float, default=0.3)
+    ap.add_argument("--document-share", type=float, default=None)
+    ap.add_argument("--snownlp", type=float, default=0.0, help="weight of SnowNLP's sentence opinion (slow)")
     args = ap.parse_args()
     if not os.path.isfile(SCORER):
         print(f"skip: {SCORER} not found (set NEWSKIT_EVAL)")
         return 0
     from newskit.commands.target_sentiment import Scorer
 
-    scorer = Scorer(args.lexicon, specific=args.prefer_specific, evidence=False, sentence_share=args.sentence_share)
+    scorer = Scorer(args.lexicon, specific=args.prefer_specific, evidence=False, sentence_share=args.sentence_share,
+                    document_share=args.document_share, snownlp=args.snownlp)
     tmp = tempfile.mkdtemp(prefix="newskit-eval-")
     for name in args.sets.split(","):
         splits = ["train", "test"] if name == "finnsp" else [None]

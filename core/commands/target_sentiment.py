@@ -22,7 +22,8 @@ class Scorer:
     names is left neutral (news about 众车在线 is not about 众车)."""
 
     def __init__(self, lexicons=(), use_kb: bool = True, specific: bool = False, evidence: bool = True,
-                 sentence_share: float = 0.3):
+                 sentence_share: float = 0.3, document_share: float | None = None,
+                 snownlp: float = 0.0):
         from ..sentiment import SentimentEngine, load_lexicon
 
         self.engine = SentimentEngine(load_lexicon(lexicons))
@@ -34,6 +35,9 @@ class Scorer:
         self.specific = specific
         self.with_evidence = evidence
         self.sentence_share = sentence_share
+        self.snownlp = snownlp  # SnowNLP's sentence opinion (bench only: measured no gain); 0 never imports it
+        if document_share is not None:
+            self.engine.cfg["document_share"] = document_share
 
     def score(self, record: dict) -> dict:
         from ..document import split_paragraphs, split_sentences
@@ -43,10 +47,17 @@ class Scorer:
         sentences = split_sentences(text, split_paragraphs(text))
         mentions = find_mentions(text, targets, self.kb)
         hits = self.engine.lex.find(text)
-        prior = self.engine.sentence_tone(sentences, hits, self.sentence_share) if self.sentence_share else None
+        prior = self.engine.sentence_tone(sentences, hits, self.sentence_share) if self.sentence_share else {}
+        if self.snownlp:
+            from ..sentiment.snow import sentence_priors
+
+            for i, v in sentence_priors(sentences, weight=self.snownlp).items():
+                prior[i] = prior.get(i, 0.0) + v
         kinds = self.engine.lex.tables.get("target_kinds", {})
         weights = {t: kinds.get(target_kind(t, self.kb), 1.0) for t in targets}
-        results = self.engine.score(text, sentences, mentions, hits=hits, sentence_prior=prior, target_weights=weights)
+        doc_prior = self.engine.document_prior(sentences, hits, mentions)
+        results = self.engine.score(text, sentences, mentions, hits=hits, sentence_prior=prior, target_weights=weights,
+                                    target_prior=doc_prior)
         muted = less_specific(targets, mentions) if self.specific else set()
         out = []
         for t in dict.fromkeys(targets):
@@ -86,9 +97,13 @@ def parse_line(line: str) -> dict:
 @click.option("--prefer-specific", is_flag=True,
               help="Leave neutral a target contained in a longer target the text names (measured: no gain on FinNSP train).")
 @click.option("--no-evidence", is_flag=True, help="Leave out the evidence sentences.")
-@click.option("--sentence-share", type=click.FloatRange(0, 1), default=0.3, show_default=True,
+@click.option("--sentence-share", type=click.FloatRange(0, 3), default=0.3, show_default=True,
               help="Weight of the whole sentence's tone for every target it names (0: clause-scoped cues only).")
-def target_sentiment(infile, outfile, lexicons, no_kb, prefer_specific, no_evidence, sentence_share) -> None:
+@click.option("--document-share", type=click.FloatRange(0, 3), default=None,
+              help="Weight of the article's overall tone for its most often named target "
+                   "(default: the lexicon's document_share setting, 0; measured: no gain on Sohu 2022).")
+def target_sentiment(infile, outfile, lexicons, no_kb, prefer_specific, no_evidence, sentence_share,
+                     document_share) -> None:
     """Sentiment toward given targets (companies, countries, people) in given texts.
 
     IN.jsonl holds {"id", "text", "targets": [...]} per line ("-" reads stdin); each output line is
@@ -103,7 +118,7 @@ def target_sentiment(infile, outfile, lexicons, no_kb, prefer_specific, no_evide
 
     try:
         scorer = Scorer(lexicons, use_kb=not no_kb, specific=prefer_specific, evidence=not no_evidence,
-                        sentence_share=sentence_share)
+                        sentence_share=sentence_share, document_share=document_share)
     except LexiconError as e:
         click.echo(f"newskit: error: {e}", err=True)
         sys.exit(2)

@@ -66,11 +66,14 @@ class SentimentEngine:
     # ------------------------------------------------------------------ public
     def score(self, text: str, sentences, mentions: list[Mention], hits: list[Hit] | None = None,
               sentence_prior: dict[int, float] | None = None,
-              target_weights: dict[str, float] | None = None) -> dict[str, TargetScore]:
+              target_weights: dict[str, float] | None = None,
+              target_prior: dict[str, float] | None = None) -> dict[str, TargetScore]:
         """Scores for every target in ``mentions`` (offsets into ``text``); ``sentences`` are
         :class:`newskit.document.Sentence` objects covering the text.  ``sentence_prior`` adds a
         score per sentence index to every party the sentence names (an optional model's opinion);
-        ``target_weights`` scales a target's opinion mass (a place or a common noun counts less)."""
+        ``target_weights`` scales a target's opinion mass (a place or a common noun counts less);
+        ``target_prior`` adds opinion mass per target (the article's tone toward its main subject,
+        see :meth:`document_prior`)."""
         mentions = _resolve_overlaps(mentions)
         hits = self.lex.find(text) if hits is None else hits
         hits = _drop_inside(hits, mentions)
@@ -113,6 +116,12 @@ class SentimentEngine:
         for (name, idx), v in per_sentence.items():
             if v:
                 out[name].sentences[idx] = v
+        for name, v in (target_prior or {}).items():
+            if name in out and v:
+                if v > 0:
+                    out[name].positive += v
+                else:
+                    out[name].negative -= v
         for t in out.values():
             w = (target_weights or {}).get(t.name, 1.0)
             pos, neg = t.positive * w, t.negative * w
@@ -131,6 +140,33 @@ class SentimentEngine:
             if v:
                 out[s.index] = share * v
         return out
+
+    def document_prior(self, sentences, hits: list[Hit], mentions: list[Mention],
+                       title_targets=()) -> dict[str, float]:
+        """The article's overall tone, given to its main subjects: the targets named in the title
+        (``title_targets``) and the most often named target.  News gold and readers take an
+        article about a company's layoffs as negative toward that company, even in sentences that
+        do not name it.  Tone = ``document_share`` x (pos - neg) / (pos + neg + ``document_smoothing``)
+        over the plain polar cues of the whole text."""
+        share = self.cfg["document_share"]
+        if not share or not mentions:
+            return {}
+        pos = neg = 0.0
+        for h in hits:
+            if h.kind in ("positive", "ahead"):
+                pos += h.weight
+            elif h.kind in _NEGATIVE:
+                neg += h.weight
+        tone = share * (pos - neg) / (pos + neg + self.cfg["document_smoothing"])
+        if not tone:
+            return {}
+        counts: dict[str, int] = defaultdict(int)
+        for m in _resolve_overlaps(mentions):
+            counts[m.target] += 1
+        top = max(counts.values())
+        main = {t for t, n in counts.items() if n == top and n >= self.cfg["main_subject_mentions"]}
+        main.update(t for t in title_targets if t in counts)
+        return {t: tone for t in main}
 
     def evidence(self, result: TargetScore) -> list[tuple[int, float]]:
         """(sentence index, score) of the strongest sentences, in the direction of the label first."""

@@ -29,6 +29,7 @@ DEFAULT_SETTINGS = {
     "compared_weight": 0.8, "implicit_other": 0.5, "before_contrast": 0.6, "question": 0.5,
     "modifier_gap": 3, "anaphor_sentences": 2, "smoothing": 1.0, "threshold": 0.3,
     "min_evidence": 0.15, "max_evidence": 3, "sanction_agent": 0.0,
+    "document_share": 0.0, "document_smoothing": 2.0, "main_subject_mentions": 2,
 }
 
 

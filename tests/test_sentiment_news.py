@@ -1,0 +1,75 @@
+"""General-news behaviour of the sentiment engine: contests, the article's tone toward its main subject,
+the optional SnowNLP feature (never imported unless asked for)."""
+import sys
+
+import pytest
+
+from newskit.commands.target_sentiment import Scorer
+from newskit.document import split_paragraphs, split_sentences
+from newskit.sentiment import SentimentEngine, find_mentions, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return SentimentEngine(load_lexicon())
+
+
+def labels(engine, text, targets, document_share=0.0):
+    engine.cfg["document_share"] = document_share
+    try:
+        sents = split_sentences(text, split_paragraphs(text))
+        mentions = find_mentions(text, targets)
+        hits = engine.lex.find(text)
+        prior = engine.document_prior(sents, hits, mentions)
+        return {k: v.label for k, v in engine.score(text, sents, mentions, hits=hits, target_prior=prior).items()}
+    finally:
+        engine.cfg["document_share"] = 0.0
+
+
+@pytest.mark.parametrize("text, winner, loser", [
+    ("红星队客场力克蓝海队。", "红星队", "蓝海队"),
+    ("蓝海队主场负于红星队。", "红星队", "蓝海队"),
+    ("红星队3比0横扫蓝海队,晋级决赛。", "红星队", "蓝海队"),
+    ("蓝海队惜败红星队。", "红星队", "蓝海队"),
+])
+def test_contest_results_give_winner_and_loser_opposite_signs(engine, text, winner, loser):
+    assert labels(engine, text, [winner, loser]) == {winner: "positive", loser: "negative"}
+
+
+def test_main_subject_takes_the_articles_tone(engine):
+    text = ("远航电子宣布裁员三成。远航电子的股价应声暴跌。公司门口聚集了讨薪的员工,"
+            "供应商担心货款无法收回,订单大幅下滑,经营陷入困境。")
+    # without the document component only the sentences that name it count; with it the whole
+    # article's bad news reaches its main subject, and a side party named once is untouched
+    base = labels(engine, text + "本地媒体青禾日报报道了此事。", ["远航电子", "青禾日报"])
+    blended = labels(engine, text + "本地媒体青禾日报报道了此事。", ["远航电子", "青禾日报"], document_share=1.0)
+    assert blended["远航电子"] == "negative"
+    assert blended["青禾日报"] == base["青禾日报"] == "neutral"
+
+
+def test_document_prior_needs_a_main_subject(engine):
+    engine.cfg["document_share"] = 1.0
+    try:
+        text = "甲公司发布新品。乙公司表现出色,广受好评。"
+        sents = split_sentences(text, split_paragraphs(text))
+        mentions = find_mentions(text, ["甲公司", "乙公司"])
+        # each is named once: no main subject, nothing blended
+        assert engine.document_prior(sents, engine.lex.find(text), mentions) == {}
+        mentions2 = find_mentions(text + "乙公司再获大奖。", ["甲公司", "乙公司"])
+        prior = engine.document_prior(sents, engine.lex.find(text + "乙公司再获大奖。"), mentions2)
+        assert set(prior) == {"乙公司"} and prior["乙公司"] > 0
+    finally:
+        engine.cfg["document_share"] = 0.0
+
+
+def test_snownlp_is_not_imported_by_default():
+    was_loaded = "snownlp" in sys.modules
+    Scorer(evidence=False, use_kb=False).score({"id": "1", "text": "甲公司业绩大增。", "targets": ["甲公司"]})
+    assert ("snownlp" in sys.modules) == was_loaded
+
+
+def test_verb_and_adjective_targets_are_events_not_parties():
+    scorer = Scorer(evidence=False, use_kb=False)
+    text = "星河科技股价上涨,业绩优秀,广受好评,表现出色。"
+    out = {t["name"]: t["label"] for t in scorer.score({"id": "1", "text": text, "targets": ["星河科技", "上涨", "优秀"]})["targets"]}
+    assert out == {"星河科技": "positive", "上涨": "neutral", "优秀": "neutral"}
