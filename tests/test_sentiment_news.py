@@ -73,3 +73,19 @@ def test_verb_and_adjective_targets_are_events_not_parties():
     text = "星河科技股价上涨,业绩优秀,广受好评,表现出色。"
     out = {t["name"]: t["label"] for t in scorer.score({"id": "1", "text": text, "targets": ["星河科技", "上涨", "优秀"]})["targets"]}
     assert out == {"星河科技": "positive", "上涨": "neutral", "优秀": "neutral"}
+
+
+@pytest.mark.parametrize("text", ["蓝海队40-64红星队。", "红星队以3比1击败蓝海队。", "全场比赛结束,红星队3-0蓝海队。"])
+def test_match_score_puts_the_higher_side_ahead(engine, text):
+    assert labels(engine, text, ["红星队", "蓝海队"]) == {"红星队": "positive", "蓝海队": "negative"}
+
+
+@pytest.mark.parametrize("text", ["2022-01-03红星队发布公告。", "1-3月红星队营收持平。", "红星队19:30开会。",
+                                  "双方2比2战平。", "红星队3-5人一组训练。"])
+def test_dates_times_ranges_and_draws_are_not_scores(engine, text):
+    assert not [h for h in engine.lex.find(text) if h.kind in ("ahead", "behind")]
+
+
+def test_news_vocabulary_awards_and_misconduct(engine):
+    got = labels(engine, "李青、王岚等演员入围最佳女主角提名。张强在比赛中大打出手,被罚下。", ["李青", "王岚", "张强"])
+    assert got == {"李青": "positive", "王岚": "positive", "张强": "negative"}

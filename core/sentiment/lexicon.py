@@ -2,7 +2,9 @@
 files and user files, matched in one Aho-Corasick pass (longest term wins across all tables)."""
 from __future__ import annotations
 
+import re
 import sys
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -29,8 +31,15 @@ DEFAULT_SETTINGS = {
     "compared_weight": 0.8, "implicit_other": 0.5, "before_contrast": 0.6, "question": 0.5,
     "modifier_gap": 3, "anaphor_sentences": 2, "smoothing": 1.0, "threshold": 0.3,
     "min_evidence": 0.15, "max_evidence": 3, "sanction_agent": 0.0,
-    "document_share": 0.0, "document_smoothing": 2.0, "main_subject_mentions": 2,
+    "document_share": 0.0, "document_smoothing": 2.0, "main_subject_mentions": 2, "score_line": 0.8,
 }
+
+
+# A match score between two named sides (日本男篮40-64中国男篮, 甲队以3比1战胜乙队): the side before it
+# is ahead or behind the side after it.  Not dates, times, ranges of units or percentages.
+SCORE_LINE = re.compile(r"(?<![\d.:/\-])(\d{1,3})\s?(?:-|–|比)\s?(\d{1,3})(?![\d.:/%\-年月日号时分秒天岁人个名元万亿倍])")
+
+_SEPARATOR = re.compile("[-–比]")
 
 
 class LexiconError(ValueError):
@@ -102,8 +111,49 @@ class Lexicon:
         if not automaton:
             return []
         meta, new = self._meta, tuple.__new__
-        return [new(Hit, (s, e, *meta[i])) for i, s, e in automaton.find_matches_as_indexes(text.lower())
+        hits = [new(Hit, (s, e, *meta[i])) for i, s, e in automaton.find_matches_as_indexes(text.lower())
                 if meta[i][0] != "neutral"]  # leftmost-longest, no overlaps
+        weight = float(self.settings.get("score_line", 0))
+        if weight and ("-" in text or "比" in text or "–" in text):
+            hits = _with_score_lines(text, hits, weight)
+        return hits
+
+
+def _score_lines(text: str):
+    """SCORE_LINE matches, found from the rare separators outward (a plain finditer costs as much as
+    the whole cue search)."""
+    last = -1
+    for sep in _SEPARATOR.finditer(text):
+        start = sep.start()
+        if start <= last:
+            continue
+        if start and text[start - 1] == " ":
+            start -= 1
+        while start and text[start - 1].isdigit() and sep.start() - start < 4:
+            start -= 1
+        m = SCORE_LINE.match(text, start) if start < sep.start() else None
+        if m:
+            last = m.end()
+            yield m
+
+
+def _with_score_lines(text: str, hits: list[Hit], weight: float) -> list[Hit]:
+    """``hits`` plus an ahead / behind cue for every match score that overlaps no cue."""
+    extra, replaced = [], set()
+    starts = [h.start for h in hits]
+    for m in _score_lines(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a == b:
+            continue
+        i = bisect_left(starts, m.end())
+        if i and hits[i - 1].end > m.start():
+            if hits[i - 1].kind != "object_markers" or hits[i - 1].start < m.start():
+                continue  # part of a cue (同比 ...)
+            replaced.add(i - 1)  # the 比 of 3比1
+        extra.append(Hit(m.start(), m.end(), "ahead" if a > b else "behind", weight))
+    if not extra:
+        return hits
+    return sorted([h for k, h in enumerate(hits) if k not in replaced] + extra, key=lambda h: h.start)
 
 
 def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
