@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .cache import Cache, analyzer_bases, doc_key, result_keys
+from .cache import Cache, _sha, analyzer_bases, doc_key, result_keys
 from .cache import default_path as default_cache_path
 from .executors import LazyExecutor, run_ordered
 from .pipeline import Engine, RunSettings
 from .readers import RawDoc, ReadError, read_inputs
-from .results import Spool, write_results
+from .results import Spool, read_header, read_summaries, write_results
 
 log = logging.getLogger("newskit.build")
 
@@ -99,52 +99,176 @@ def _write_reports(outcome: BuildOutcome, folder: Path, formats, registry, previ
     from newskit.reports import build_reports
 
     # ``previous``: the previous build's results.json, for the report's "what changed" section.
-    outcome.reports = build_reports(load_results(outcome.results_path), folder, report_formats, registry,
-                                    previous=previous)
+    # Documents are read from the file on each pass, so memory does not grow with the corpus.
+    outcome.reports = build_reports(load_results(outcome.results_path, stream=True), folder, report_formats,
+                                    registry, previous=previous)
 
 
-def _dedupe(raws: Iterable[RawDoc], cache, reference_date, found: dict[str, list]) -> Iterator[RawDoc]:
+class _Dedupe:
     """Drop syndicated copies: each near-duplicate is recorded under the first copy seen
-    (``found[original id]``) and never analyzed.  Signatures are cached per document, so an
-    unchanged corpus is compared without re-shingling it."""
-    from .dedupe import NearDuplicates
+    (``found[original id]``) and never analyzed.
 
-    nd = NearDuplicates()
-    for raw in raws:
-        dkey = doc_key(raw, reference_date) if cache is not None else None
-        sig = cache.signature(dkey) if cache is not None else None
-        if sig is None:
-            sig = nd.signature(raw.text)
+    With a cache, each decision is stored under ``prefix``, a running hash of the document keys read
+    so far (decisions depend on those documents and nothing else): an unchanged corpus is
+    de-duplicated with one look-up per document, without loading datasketch or any signature.  On
+    the first decision not in the cache, an index is built from the cached signatures of the
+    documents kept so far, and from there on each document is checked against it."""
+
+    def __init__(self, cache, reference_date):
+        from .dedupe import NearDuplicates
+
+        self.cache, self.reference_date = cache, reference_date
+        self.found: dict[str, list] = {}
+        self.prefix = NearDuplicates.params()
+        self._index = None
+        self._kept: list[tuple[str, str]] = []  # (id, doc key) kept while decisions came from the cache
+
+    def __call__(self, raws: Iterable[RawDoc]) -> Iterator[tuple[RawDoc, str | None]]:
+        """``(raw, doc key)`` for each document kept (the key is None without a cache)."""
+        cache = self.cache
+        for raw in raws:
+            dkey = decision = None
             if cache is not None:
-                cache.store_signature(dkey, sig)
-        original = nd.check_signature(raw.id, sig)
+                dkey = doc_key(raw, self.reference_date)
+                self.prefix = _sha(self.prefix, dkey)
+                stored = cache.decision(self.prefix)
+                decision = json.loads(stored) if stored is not None else None
+                if decision is not None and not decision:
+                    if self._index is None:
+                        self._kept.append((raw.id, dkey))
+                    else:
+                        self._index.remember(raw.id, self._signature(raw, dkey))
+            if decision is None:
+                decision = self._decide(raw, dkey)
+                if cache is not None:
+                    cache.store_decision(self.prefix, json.dumps(decision, ensure_ascii=False))
+            if not decision:
+                yield raw, dkey
+                continue
+            self.found.setdefault(decision["original"], []).append(decision["entry"])
+            log.info("%s: near-duplicate of %s, not analyzed again", raw.id, decision["original"])
+
+    def _signature(self, raw: RawDoc, dkey: str | None) -> bytes:
+        sig = self.cache.signature(dkey) if self.cache is not None else None
+        if sig is None:
+            sig = self._index.signature(raw.text)
+            if self.cache is not None:
+                self.cache.store_signature(dkey, sig)
+        return sig
+
+    def _decide(self, raw: RawDoc, dkey: str | None) -> dict:
+        if self._index is None:
+            from .dedupe import NearDuplicates
+
+            self._index = NearDuplicates()
+            for doc_id, key in self._kept:  # stored decisions imply stored signatures (prune drops both)
+                sig = self.cache.signature(key)
+                if sig is None:
+                    log.warning("%s: near-duplicate signature missing from the cache; not compared", doc_id)
+                self._index.remember(doc_id, sig or b"")
+            self._kept.clear()
+        original = self._index.check_signature(raw.id, self._signature(raw, dkey))
         if original is None:
-            yield raw
-            continue
+            return {}
         from .normalize import to_document
 
-        meta = to_document(raw, reference_date).meta
-        found.setdefault(original, []).append(
-            {"id": raw.id, "source": meta.get("source"), "title": meta.get("title"), "date": meta.get("date")})
-        log.info("%s: near-duplicate of %s, not analyzed again", raw.id, original)
+        meta = to_document(raw, self.reference_date).meta
+        return {"original": original,
+                "entry": {"id": raw.id, "source": meta.get("source"), "title": meta.get("title"), "date": meta.get("date")}}
 
 
-def _with_duplicates(records: Iterable[dict], found: dict[str, list]) -> Iterator[dict]:
-    for rec in records:
-        if rec["id"] in found:
-            rec["duplicates"] = found[rec["id"]]
-        yield rec
+def _with_duplicates(lines: Iterable[str], found: dict[str, list]) -> Iterator[dict | str]:
+    """Spooled record lines, written through except those of documents that have copies."""
+    if not found:
+        yield from lines
+        return
+    decoder = json.JSONDecoder()
+    for line in lines:
+        doc_id = decoder.raw_decode(line, line.index(":") + 1 + (line[line.index(":") + 1] == " "))[0]
+        if doc_id in found:
+            rec = json.loads(line)
+            rec["duplicates"] = found[doc_id]
+            yield rec
+        else:
+            yield line
 
 
-def _cache_items(raws: Iterable[RawDoc], engine: Engine, cache) -> Iterator[tuple]:
+def _corpus_fingerprint(dedupe_prefix: str, engine: Engine) -> str:
+    """Identifies everything the summaries depend on: every document key in order (the de-duplication
+    prefix), and each analyzer's name, version and configuration."""
+    bases = analyzer_bases(engine.analyzers)
+    return _sha(__version__, dedupe_prefix, *(f"{n}={b}" for n, b in bases.items()))[:32]
+
+
+def _unchanged_since(previous: str | None, inputs, engine: Engine, cache, read_errors: list) -> dict | None:
+    """The previous build's run header when the corpus and analyzers are exactly as they were then.
+
+    Reads and hashes every input (stopping at the first document whose de-duplication decision is
+    not cached, i.e. new or changed) and compares the corpus fingerprint; looks nothing else up."""
+    if not previous or cache is None:
+        return None
+    try:
+        run = (read_header(previous) or {}).get("run") or {}
+    except (OSError, ValueError):
+        return None
+    if not run.get("corpus") or run.get("summary_errors"):
+        return None
+    from .dedupe import NearDuplicates
+
+    prefix, keys = NearDuplicates.params(), []
+    for raw in _raws(inputs, read_errors, lambda e: None):
+        keys.append(doc_key(raw, engine.settings.reference_date))
+        prefix = _sha(prefix, keys[-1])
+        if cache.decision(prefix) is None:
+            return None
+    if _corpus_fingerprint(prefix, engine) != run["corpus"]:
+        return None
+    bases = analyzer_bases(engine.analyzers)
+    cache.touch(keys, lambda dkey: result_keys(dkey, engine.analyzers, bases).values())
+    return run
+
+
+def _copy_documents(previous: str, f) -> None:
+    """Copy the document lines of a results file written by ``write_results``, byte for byte."""
+    with open(previous, "rb") as src:
+        src.readline()
+        end = src.seek(0, 2)
+        src.seek(end - min(end, 1 << 16))
+        tail = src.read()
+        stop = end - len(tail) + tail.rfind(b"\n], \"summaries\": ")
+        src.seek(0)
+        start = len(src.readline())
+        src.seek(start)
+        left = stop - start
+        while left > 0:
+            chunk = src.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            f.write(chunk)
+            left -= len(chunk)
+
+
+def _previous_summaries(previous: str | None, corpus: str | None) -> dict | None:
+    """The previous build's summaries when it covered the same corpus with the same analyzers."""
+    if not previous or not corpus:
+        return None
+    try:
+        run = (read_header(previous) or {}).get("run") or {}
+    except (OSError, ValueError):
+        return None
+    if run.get("corpus") != corpus or run.get("summary_errors"):
+        return None
+    return read_summaries(previous)
+
+
+def _cache_items(raws: Iterable[tuple[RawDoc, str | None]], engine: Engine, cache) -> Iterator[tuple]:
     """Work items for the executors: full cache hits come back as ready records, never sent anywhere."""
     if cache is None:
-        for raw in raws:
+        for raw, _ in raws:
             yield raw, None, None, None
         return
     bases = analyzer_bases(engine.analyzers)
-    for raw in raws:
-        dkey = doc_key(raw, engine.settings.reference_date)
+    for raw, dkey in raws:
         keys = result_keys(dkey, engine.analyzers, bases)
         doc, found = cache.lookup(dkey, keys)
         if doc is not None and len(found) == len(keys):
@@ -161,59 +285,67 @@ def _record_line(doc: dict, keys, found: dict[str, str]) -> str:
             f'"meta": {doc["meta"]}, "results": {{{results}}}, "duplicates": []}}')
 
 
-class _Spool(Spool):
-    def add_line(self, line: str) -> None:
-        """Append a record already serialized as one JSON line."""
-        self._f.write(line + "\n")
-        self.count += 1
-
-
 def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progress, executor, scheduler,
                 use_cache, cache_path, run_extra: dict) -> BuildOutcome:
     started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     engine = Engine(settings, registry)
     read_errors: list[ReadError] = []
-    spool = _Spool(folder)
+    spool = Spool(folder)
     analyzer_errors = cached = 0
     cache = Cache(cache_path) if use_cache else None
     kind = executor if executor != "auto" else ("processes" if jobs > 1 else "serial")
     versions = {a.name: str(a.version) for a in engine.analyzers}
     try:
-        raws = _raws(inputs, read_errors, lambda e: log.warning("skipped %s", e))
-        duplicates: dict[str, list] = {}
-        raws = _dedupe(raws, cache, settings.reference_date, duplicates)
-        with LazyExecutor(kind, engine, jobs, scheduler) as ex:
-            for item, rec in progress(run_ordered(ex, _cache_items(raws, engine, cache), engine)):
-                if isinstance(rec, str):  # a full cache hit, already serialized
-                    cached += 1
-                    spool.add_line(rec)
+        previous = run_extra.get("previous")
+        unchanged = _unchanged_since(previous, inputs, engine, cache, read_errors)
+        if unchanged is not None:  # same documents, same analyzers: the previous build's records and summaries
+            log.info("nothing changed since %s: its records and summaries are reused", previous)
+            count, cached, duplicates_count = unchanged["documents"], unchanged["documents"], unchanged["duplicates"]
+            cache.hits += unchanged["cache"]["hits"] + unchanged["cache"]["misses"]
+            summaries, summary_errors, corpus = read_summaries(previous), {}, unchanged["corpus"]
+            documents = lambda f: _copy_documents(previous, f)  # noqa: E731
+        else:
+            read_errors.clear()
+            raws = _raws(inputs, read_errors, lambda e: log.warning("skipped %s", e))
+            dedupe = _Dedupe(cache, settings.reference_date)
+            duplicates = dedupe.found
+            raws = dedupe(raws)
+            with LazyExecutor(kind, engine, jobs, scheduler) as ex:
+                for item, rec in progress(run_ordered(ex, _cache_items(raws, engine, cache), engine)):
+                    if isinstance(rec, str):  # a full cache hit, already serialized
+                        cached += 1
+                        spool.add_line(rec)
+                        continue
+                    analyzer_errors += len(rec.get("errors", {}))
+                    if cache is not None and item[3] is not None:
+                        dkey, keys, already = item[3]
+                        cache.store(dkey, rec, keys, versions, skip=already)
+                    spool.add(rec)
+            if cache is not None:
+                cache.flush()
+            spool.close()
+            corpus = _corpus_fingerprint(dedupe.prefix, engine) if cache is not None and not analyzer_errors else None
+            reused = _previous_summaries(run_extra.get("previous"), corpus)
+            summaries, summary_errors = dict(reused or {}), {}
+            for a in engine.analyzers if reused is None else ():  # unchanged corpus: the previous build's
+                try:
+                    value = a.summarize(iter(spool))
+                except Exception as e:
+                    summary_errors[a.name] = f"{type(e).__name__}: {e}"
+                    log.warning("analyzer %s failed to summarize: %s", a.name, e)
                     continue
-                analyzer_errors += len(rec.get("errors", {}))
-                if cache is not None and item[3] is not None:
-                    dkey, keys, already = item[3]
-                    cache.store(dkey, rec, keys, versions, skip=already)
-                spool.add(rec)
-        if cache is not None:
-            cache.flush()
-        spool.close()
-        summaries, summary_errors = {}, {}
-        for a in engine.analyzers:
-            try:
-                value = a.summarize(iter(spool))
-            except Exception as e:
-                summary_errors[a.name] = f"{type(e).__name__}: {e}"
-                log.warning("analyzer %s failed to summarize: %s", a.name, e)
-                continue
-            if value is not None:
-                summaries[a.name] = value
+                if value is not None:
+                    summaries[a.name] = value
+            count, duplicates_count = spool.count, sum(len(v) for v in duplicates.values())
+            documents = _with_duplicates(spool.lines(), duplicates)
         header = {
             "newskit": {"version": __version__},
             "run": {
                 "started": started.isoformat(timespec="seconds"),
                 "seconds": round(time.perf_counter() - t0, 3),
                 "inputs": [str(i) for i in inputs],
-                "documents": spool.count,
+                "documents": count,
                 "jobs": jobs,
                 "analyzers": [
                     {"name": a.name, "version": a.version, "requires": list(a.requires),
@@ -227,14 +359,15 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
                 "plugin_failures": [{"plugin": p.name, "distribution": p.distribution, "error": p.error}
                                     for p in registry.failures()],
                 "summary_errors": summary_errors,
-                "duplicates": sum(len(v) for v in duplicates.values()),
+                "duplicates": duplicates_count,
                 "executor": kind,
+                "corpus": corpus,
                 "cache": {"path": str(cache.path), "hits": cache.hits, "misses": cache.misses} if cache else None,
                 **run_extra,
             },
         }
         results_path = folder / "results.json"
-        write_results(results_path, header, _with_duplicates(iter(spool), duplicates), summaries)
+        write_results(results_path, header, documents, summaries)
     finally:
         spool.remove()
         if cache is not None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 CACHE_FORMAT = "1"  # bump when the stored shapes change
+TOUCH_EVERY = 12 * 3600  # ``used`` is refreshed at most this often (seconds): an unchanged run writes nothing
 FILENAME = ".newskit-cache.sqlite"
 
 _SCHEMA = """
@@ -33,6 +34,7 @@ CREATE TABLE IF NOT EXISTS results (
     result TEXT NOT NULL, used REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS results_doc ON results(doc_key);
 CREATE TABLE IF NOT EXISTS signatures (doc_key TEXT PRIMARY KEY, sig BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS dedupe (prefix TEXT PRIMARY KEY, decision TEXT NOT NULL, used REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -105,6 +107,8 @@ class Cache:
         self._touched_docs: list[tuple] = []
         self._touched: list[tuple] = []
         self._pending_signatures: list[tuple] = []
+        self._pending_decisions: list[tuple] = []
+        self._touched_decisions: list[tuple] = []
         self.hits = self.misses = 0
         self._flushed = time.monotonic()
 
@@ -113,17 +117,25 @@ class Cache:
         """``(doc row or None, {analyzer: cached result as JSON text})`` for one document.
 
         Results stay JSON text: a full hit is written to the results file without a decode/encode."""
-        row = self.db.execute("SELECT id, hash, meta FROM docs WHERE doc_key = ?", (dkey,)).fetchone()
-        found: dict[str, str] = {}
         by_key = {k: n for n, k in keys.items()}
-        if by_key:
-            marks = ",".join("?" * len(by_key))
-            for key, result in self.db.execute(f"SELECT key, result FROM results WHERE key IN ({marks})", list(by_key)):
+        marks = ",".join("?" * len(by_key)) or "NULL"
+        # One query: results are stored only with their document row (and pruned with it).
+        rows = self.db.execute(
+            "SELECT d.id, d.hash, d.meta, d.used, r.key, r.result, r.used FROM docs d "
+            f"LEFT JOIN results r ON r.doc_key = d.doc_key AND r.key IN ({marks}) WHERE d.doc_key = ?",
+            [*by_key, dkey]).fetchall()
+        found: dict[str, str] = {}
+        doc = None
+        stale = self.now - TOUCH_EVERY
+        for doc_id, doc_hash, meta, doc_used, key, result, used in rows:
+            if doc is None:
+                doc = {"id": doc_id, "hash": doc_hash, "meta": meta}
+                if doc_used < stale:
+                    self._touched_docs.append((self.now, dkey))
+            if key is not None:
                 found[by_key[key]] = result
-        doc = {"id": row[0], "hash": row[1], "meta": row[2]} if row else None
-        if doc is not None:
-            self._touched_docs.append((self.now, dkey))
-        self._touched.extend((self.now, keys[n]) for n in found)
+                if used < stale:
+                    self._touched.append((self.now, key))
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return doc, found
@@ -133,7 +145,32 @@ class Cache:
         row = self.db.execute("SELECT sig FROM signatures WHERE doc_key = ?", (dkey,)).fetchone()
         return row[0] if row else None
 
+    def decision(self, prefix: str) -> str | None:
+        """The near-duplicate decision (JSON text) stored for a corpus prefix, if any.
+
+        ``prefix`` hashes the keys of a document and of every document read before it, in order:
+        the decision depends on nothing else, so an unchanged corpus is de-duplicated without
+        loading a single signature."""
+        row = self.db.execute("SELECT decision, used FROM dedupe WHERE prefix = ?", (prefix,)).fetchone()
+        if row is None:
+            return None
+        if row[1] < self.now - TOUCH_EVERY:
+            self._touched_decisions.append((self.now, prefix))
+        return row[0]
+
+    def touch(self, documents: Iterable[str], keys_of) -> None:
+        """Mark documents (doc keys) and their results (``keys_of(doc key)``) as used, for a build
+        that reused them without looking them up; only those not marked within ``TOUCH_EVERY``."""
+        stale = {k for (k,) in self.db.execute("SELECT doc_key FROM docs WHERE used < ?", (self.now - TOUCH_EVERY,))}
+        for dkey in documents:
+            if dkey in stale:
+                self._touched_docs.append((self.now, dkey))
+                self._touched.extend((self.now, k) for k in keys_of(dkey))
+
     # -- writing -------------------------------------------------------------
+    def store_decision(self, prefix: str, decision: str) -> None:
+        self._pending_decisions.append((prefix, decision, self.now))
+
     def store_signature(self, dkey: str, sig: bytes) -> None:
         self._pending_signatures.append((dkey, sig))
 
@@ -152,7 +189,7 @@ class Cache:
 
     def flush(self) -> None:
         if not (self._pending_docs or self._pending_results or self._touched or self._touched_docs
-                or self._pending_signatures):
+                or self._pending_signatures or self._pending_decisions or self._touched_decisions):
             return
         with self.db:  # one transaction: a killed build leaves the last committed state
             self.db.execute("BEGIN IMMEDIATE")
@@ -161,6 +198,10 @@ class Cache:
             self.db.executemany("UPDATE docs SET used = ? WHERE doc_key = ?", self._touched_docs)
             self.db.executemany("UPDATE results SET used = ? WHERE key = ?", self._touched)
             self.db.executemany("INSERT OR REPLACE INTO signatures VALUES (?,?)", self._pending_signatures)
+            self.db.executemany("INSERT OR REPLACE INTO dedupe VALUES (?,?,?)", self._pending_decisions)
+            self.db.executemany("UPDATE dedupe SET used = ? WHERE prefix = ?", self._touched_decisions)
+        for pending in (self._pending_decisions, self._touched_decisions):
+            pending.clear()
         self._pending_docs.clear()
         self._pending_results.clear()
         self._touched_docs.clear()
@@ -192,6 +233,8 @@ class Cache:
             d = self.db.execute("DELETE FROM docs WHERE used < ?", (cutoff,)).rowcount
             self.db.execute("DELETE FROM results WHERE doc_key NOT IN (SELECT doc_key FROM docs)")
             self.db.execute("DELETE FROM signatures WHERE doc_key NOT IN (SELECT doc_key FROM docs)")
+            # A stored decision stands for its documents' signatures: drop them all when any document goes.
+            self.db.execute("DELETE FROM dedupe WHERE used < ? OR ?", (cutoff, d > 0))
         self.db.execute("VACUUM")
         return d, r
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 SCHEME = "affine32"  # datasketch's MinHash permutation scheme; signatures are cached, so it is fixed
+THRESHOLD, NUM_PERM, MIN_CHARS = 0.7, 128, 200
 _KEEP = re.compile(r"[\w]+")
 
 
@@ -24,7 +25,7 @@ def shingles(text: str, size: int = 5) -> set[bytes]:
 
 
 class NearDuplicates:
-    def __init__(self, threshold: float = 0.7, num_perm: int = 128, min_chars: int = 200):
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, min_chars: int = MIN_CHARS):
         from datasketch import MinHashLSH
 
         self.threshold, self.num_perm, self.min_chars = threshold, num_perm, min_chars
@@ -54,14 +55,31 @@ class NearDuplicates:
         """
         return self.check_signature(doc_id, self.signature(text))
 
-    def check_signature(self, doc_id: str, signature: bytes) -> str | None:
-        """:meth:`check` for a signature made by :meth:`signature` (possibly in an earlier run)."""
+    @staticmethod
+    def params(threshold: float = THRESHOLD, num_perm: int = NUM_PERM, min_chars: int = MIN_CHARS) -> str:
+        """What decisions depend on besides the texts (part of a build's decision cache key);
+        known without importing datasketch."""
+        return f"{SCHEME}/{threshold}/{num_perm}/{min_chars}"
+
+    def remember(self, doc_id: str, signature: bytes) -> None:
+        """Index an earlier document known not to be a duplicate (replaying a cached decision)."""
+        if signature and doc_id not in self._hashes:
+            mh = self._lean(signature)
+            self._lsh.insert(doc_id, mh)
+            self._hashes[doc_id] = mh
+
+    @staticmethod
+    def _lean(signature: bytes):
         import numpy as np
         from datasketch import LeanMinHash
 
+        return LeanMinHash(seed=1, hashvalues=np.frombuffer(signature, dtype="<u8"), scheme=SCHEME)
+
+    def check_signature(self, doc_id: str, signature: bytes) -> str | None:
+        """:meth:`check` for a signature made by :meth:`signature` (possibly in an earlier run)."""
         if not signature or doc_id in self._hashes:
             return None
-        mh = LeanMinHash(seed=1, hashvalues=np.frombuffer(signature, dtype="<u8"), scheme=SCHEME)
+        mh = self._lean(signature)
         candidates = self._lsh.query(mh)
         if candidates:
             scored = [(mh.jaccard(self._hashes[c]), c) for c in candidates]

@@ -42,7 +42,14 @@ def _engine_for(settings, key: str):
 
 
 def _process_init(settings, key: str) -> None:
-    _engine_for(settings, key)
+    """Build the worker's engine and load every analyzer's resources (knowledge base, lexicons,
+    jieba's dictionary) once, at start-up, while the main process reads the first documents."""
+    engine = _engine_for(settings, key)
+    for a in engine.analyzers:
+        try:
+            a.ensure_setup()
+        except Exception:
+            pass  # reported on the first document it fails on, as in a serial run
 
 
 def process_one(settings, key: str, raw, cached) -> tuple[dict, dict]:

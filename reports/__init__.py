@@ -30,7 +30,7 @@ def load_previous(results: dict, previous=None) -> dict | None:
         if previous:  # asked for explicitly
             raise ResultsError(f"{path}: no such results file to compare with")
         return None
-    before = load_results(path)
+    before = load_results(path, stream=True)  # only its summaries and counts are compared
     same = (before.get("run") or {}).get("started") == (results.get("run") or {}).get("started") and \
         (before.get("run") or {}).get("build") == (results.get("run") or {}).get("build")
     return None if same else before

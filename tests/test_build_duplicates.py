@@ -47,3 +47,23 @@ def test_near_duplicates_are_analyzed_once_and_listed(corpus, tmp_path, use_cach
         (dup,) = docs["a_original.txt"]["duplicates"]
         assert dup["id"] == "b_repost.txt" and dup["source"] == "新火种"
         assert docs["c_other.txt"]["duplicates"] == []
+
+
+def test_cached_decisions_skip_the_index_until_something_changes(corpus, tmp_path, monkeypatch):
+    """An unchanged corpus takes every decision from the cache; a new copy added later is still
+    matched against the documents kept in earlier builds (their signatures replayed into the index)."""
+    import newskit.dedupe
+
+    registry, settings = load(), RunSettings(analyzers=["entities"])
+    build([str(corpus)], tmp_path / "out", settings, registry, formats=("json",))
+    built = []
+    monkeypatch.setattr(newskit.dedupe.NearDuplicates, "__init__",
+                        lambda self, *a, _init=newskit.dedupe.NearDuplicates.__init__: (built.append(1), _init(self, *a))[1])
+    build([str(corpus)], tmp_path / "out", settings, registry, formats=("json",))
+    assert built == []
+    (corpus / "d_repost.txt").write_text("来源:某门户\n\n" + "\n\n".join(STORY) + "\n\n责任编辑:某某", encoding="utf-8")
+    outcome = build([str(corpus)], tmp_path / "out", settings, registry, formats=("json",))
+    results = json.loads(outcome.results_path.read_text(encoding="utf-8"))
+    docs = {d["id"]: d for d in results["documents"]}
+    assert built == [1] and sorted(docs) == ["a_original.txt", "c_other.txt"]
+    assert [d["id"] for d in docs["a_original.txt"]["duplicates"]] == ["b_repost.txt", "d_repost.txt"]

@@ -12,6 +12,7 @@ from newskit.pipeline import RunSettings, resolve
 from newskit.plugin_manager import load
 
 CALLS: list[tuple[str, str]] = []
+SUMMARIZED: list[str] = []
 
 
 class Length(Analyzer):
@@ -23,6 +24,10 @@ class Length(Analyzer):
         if "故障" in doc.text and self.settings.get("fail_on_fault"):
             raise RuntimeError("simulated failure")
         return {"chars": len(doc.text), "unit": self.settings.get("unit", "char")}
+
+    def summarize(self, documents):
+        SUMMARIZED.append(self.name)
+        return {"chars": sum(d["results"]["length"]["chars"] for d in documents if "length" in d["results"])}
 
 
 class Share(Analyzer):
@@ -62,6 +67,7 @@ def make_build(tmp_path):
 
     def run(corpus, settings=None, **kw):
         CALLS.clear()
+        SUMMARIZED.clear()
         order = resolve(registry.analyzers, ["share"])
         s = RunSettings(analyzers=order, plugin_settings=settings or {})
         outcome = build([str(corpus)], tmp_path / "out", s, registry, formats=("json",), **kw)
@@ -177,3 +183,57 @@ def test_cache_dir_from_environment(make_build, corpus, tmp_path, monkeypatch):
     results, _ = make_build(corpus)
     assert os.path.exists(results["run"]["cache"]["path"]) and "shared-cache" in results["run"]["cache"]["path"]
     assert not (tmp_path / "out" / ".newskit-cache.sqlite").exists()
+
+
+def test_summaries_are_reused_only_for_the_same_corpus_and_analyzers(make_build, corpus):
+    first, _ = make_build(corpus)
+    assert SUMMARIZED == ["length"] and first["summaries"]["length"]["chars"] > 0
+    second, _ = make_build(corpus)
+    assert SUMMARIZED == [] and second["summaries"] == first["summaries"]
+    assert second["run"]["corpus"] == first["run"]["corpus"]
+    (corpus / "a1.txt").write_text("腾讯与阿里巴巴在云计算领域竞争激烈。双方都降价了。", encoding="utf-8")
+    third, _ = make_build(corpus)
+    assert SUMMARIZED == ["length"] and third["run"]["corpus"] != first["run"]["corpus"]
+    assert third["summaries"]["length"]["chars"] == first["summaries"]["length"]["chars"] + len("双方都降价了。")
+    make_build.plugin.length.version = "2"
+    make_build(corpus)
+    assert SUMMARIZED == ["length"]
+    (corpus / "a0.txt").write_text("服务器故障。", encoding="utf-8")
+    failed, _ = make_build(corpus, {"length": {"fail_on_fault": True}})
+    assert failed["run"]["corpus"] is None  # a failed analysis may succeed next time: never reused
+    make_build(corpus, {"length": {"fail_on_fault": True}})
+    assert SUMMARIZED == ["length"]
+
+
+def test_results_stream_back_as_written(make_build, corpus, tmp_path):
+    from newskit.results import Documents, load_results
+
+    (corpus / "a4.txt").write_text('引号"与反斜杠\\\\、换行\n和 ], "summaries": 都在正文里。', encoding="utf-8")
+    whole, _ = make_build(corpus)
+    path = tmp_path / "out" / "results.json"
+    streamed = load_results(path, stream=True)
+    assert isinstance(streamed["documents"], Documents) and len(streamed["documents"]) == 4
+    assert {**streamed, "documents": list(streamed["documents"])} == whole
+    assert list(streamed["documents"]) == whole["documents"]  # every pass reads the file again
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(whole, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert load_results(pretty, stream=True) == whole  # another layout: loaded whole
+
+
+def test_unchanged_rebuild_copies_the_previous_records_and_keeps_the_cache_fresh(make_build, corpus, tmp_path):
+    import sqlite3
+
+    first, _ = make_build(corpus)
+    db = sqlite3.connect(tmp_path / "out" / ".newskit-cache.sqlite")
+    with db:
+        db.execute("UPDATE docs SET used = 0")
+        db.execute("UPDATE results SET used = 0")
+    for _ in range(2):  # the second copy is made from a copy
+        again, calls = make_build(corpus)
+        assert calls == [] and SUMMARIZED == [] and again["documents"] == first["documents"]
+        assert again["run"]["cache"] == {**first["run"]["cache"], "hits": 6, "misses": 0}
+    assert db.execute("SELECT MIN(used) FROM docs").fetchone()[0] > 0
+    assert db.execute("SELECT MIN(used) FROM results").fetchone()[0] > 0
+    (corpus / "a2.txt").unlink()
+    fewer, calls = make_build(corpus)
+    assert calls == [] and [d["id"] for d in fewer["documents"]] == ["a0.txt", "a1.txt"]

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from newskit.build import build
-from newskit.pipeline import RunSettings
+from newskit.pipeline import RunSettings, resolve
 from newskit.plugin_manager import load
 
 STRIP = ("started", "seconds", "timings", "jobs", "executor", "cache", "build", "previous", "inputs")
@@ -31,9 +31,9 @@ def _kb(path, alias):
     path.write_text(f'[[entity]]\nname = "星河智算"\naliases = ["{alias}"]\n', encoding="utf-8")
 
 
-def _run(corpus, out, kb, **kw):
+def _run(corpus, out, kb, analyzers=("entities",), **kw):
     registry = load()
-    settings = RunSettings(analyzers=["entities"], knowledge_files=[str(kb)])
+    settings = RunSettings(analyzers=resolve(registry.analyzers, analyzers or None), knowledge_files=[str(kb)])
     outcome = build([str(corpus)], out, settings, registry, formats=("json",), use_cache=False, **kw)
     return _comparable(json.loads(outcome.results_path.read_text(encoding="utf-8")))
 
@@ -43,12 +43,13 @@ def _companies(results, doc_id):
     return {c["name"]: c["mentions"] for c in doc["results"]["entities"]["companies"]}
 
 
-def test_serial_and_process_pool_agree(tmp_path, corpus):
+@pytest.mark.parametrize("analyzers", [("entities",), ()], ids=["entities", "all-analyzers"])
+def test_serial_and_process_pool_agree(tmp_path, corpus, analyzers):
     kb = tmp_path / "kb.toml"
     _kb(kb, "星河")
-    serial = _run(corpus, tmp_path / "s", kb)
-    pooled = _run(corpus, tmp_path / "p", kb, jobs=2, executor="processes")
-    assert serial == pooled
+    serial = _run(corpus, tmp_path / "s", kb, analyzers)
+    pooled = _run(corpus, tmp_path / "p", kb, analyzers, jobs=2, executor="processes")
+    assert serial == pooled and len(serial["run"]["analyzers"]) >= len(analyzers)
     assert "星河智算" in _companies(serial, "custom.txt")  # the user's KB reached the workers
 
 
