@@ -246,17 +246,18 @@ class Attributor:
         mentions = self._mentions(t, persons)
         anchors = self._anchors(t, mentions)
         result = Attribution(view, persons, mentions=mentions)
-        last: tuple[str, int] | None = None  # (speaker, paragraph index)
+        last: tuple[str, int, int] | None = None  # (speaker, paragraph index, end of their words)
         for pos, name, verb_end in anchors:
             p_i = bisect_right(para_starts, pos) - 1
             if name is None:  # pronoun
-                name = self._resolve(last, p_i, pos, mentions, para_starts)
+                sentence_start = max(t.rfind(c, 0, pos) for c in _SENT_END) + 1
+                name = self._resolve(last, p_i, pos, mentions, para_starts, sentence_start)
                 if name is None:
                     continue
             u = self._content(t, name, verb_end, pos)
             if u:
                 result.utterances.append(u)
-            last = (name, p_i)
+            last = (name, p_i, u.end if u else verb_end)
         self._quotes_before_speaker(t, mentions, result)
         self._continuing_quotes(t, paragraphs, result)
         self._headlines(t, paragraphs, persons, result)
@@ -299,11 +300,13 @@ class Attributor:
         out.sort()
         return out
 
-    def _resolve(self, last, p_i, pos, mentions, para_starts) -> str | None:
-        if last and p_i - last[1] <= 3:
-            return last[0]
-        # Otherwise the person last named in this or the previous paragraph.
+    def _resolve(self, last, p_i, pos, mentions, para_starts, sentence_start: int = -1) -> str | None:
         floor = para_starts[max(0, p_i - 1)]
+        if last and p_i - last[1] <= 3:
+            # "A表示,…。B也出席了论坛。他认为,…": a person named after A's words, nearby, is the one meant.
+            named = [n for m_pos, n in mentions if max(last[2], floor) <= m_pos < sentence_start]
+            return named[-1] if named else last[0]
+        # Otherwise the person last named in this or the previous paragraph.
         for m_pos, name in reversed(mentions):
             if m_pos < pos:
                 return name if m_pos >= floor else None
@@ -395,7 +398,9 @@ class Attributor:
             if any(a <= s < b for a, b in covered):
                 continue
             close = self._close(t, s)
-            if t[close:close + 2].strip("。!?!?;; \t") and close < len(t) and t[close] != "\n":
+            ends_sentence = close >= 2 and t[close - 2] in _SENT_END  # 「…。」他直言,…
+            if (t[close:close + 2].strip("。!?!?;; \t") and close < len(t) and t[close] != "\n"
+                    and not (ends_sentence and t.startswith(self.lex.pronouns, close + (t[close] == "在")))):
                 continue  # words after the quote: it has a speaker phrase of its own, or is not speech
             p_i = bisect_right(starts, s) - 1
             p_s = starts[p_i]

@@ -110,7 +110,7 @@ class StanceScorer:
                          "contrast_boost": 1.3, "none_below": 0.9, "balanced_ratio": 0.5, "argued_below": 0.5,
                          **tables.get("settings", {})}
         self.matcher = CueMatcher(tables, ["vertical", "general", "argue", "against", "negation", "shift", "subordinate",
-                                             "concede", "refute_previous"])
+                                             "concede", "refute_previous", "dismiss", "condition"])
         self.balanced = [(re.compile(p), float(w)) for p, w in (tables.get("balanced") or {}).items()]
 
     def prepare(self, text: str) -> "DocumentCues":
@@ -142,22 +142,24 @@ class StanceScorer:
             k = m
         # An evaluation in a clause with no cue of its own applies to the last clause that had one:
         # "接入通用大模型后,发现不仅响应速度慢,有些回答还不专业".
+        # A clause opening with a condition ("一旦底座模型升级,…") names a cause: the evaluation skips it.
         carried: dict[int, float] = {}
-        last_with_sides = None
+        targets: list[int] = []  # clauses with side cues that an evaluation after them may apply to
         for i, (cs, ce, ch) in enumerate(clauses):
             if any(h.table in SIDES for h in ch):
-                last_with_sides = i
-            elif last_with_sides is not None:
-                against = [h.weight for h in ch if h.table == "against"]
+                if not any(h.table == "condition" and h.start - cs <= 2 for h in ch):
+                    targets.append(i)
+            elif targets:
+                against = [h.weight for h in ch if h.table in ("against", "dismiss")]
                 if against:
-                    carried[last_with_sides] = max(carried.get(last_with_sides, 0.0), max(against))
+                    carried[targets[-1]] = max(carried.get(targets[-1], 0.0), max(against))
         memo = dc.memo
         conceding = False  # "通用大模型固然强大,但…": clauses after a concession, until the turn
         for i, (cs, ce, ch) in enumerate(clauses):
             text_c = dc.text[cs:ce].lstrip()
             if conceding and (text_c.startswith(_CONTRAST) or any(w in text_c for w in _TURN)):
                 conceding = False
-            if any(h.table == "concede" for h in ch):
+            if any(h.table == "concede" for h in ch) and self._turns_later(dc.text, ch, ce, end):
                 conceding = True
             key = (cs, ce, carried.get(i, 0.0), conceding)
             part = memo.get(key)
@@ -172,6 +174,14 @@ class StanceScorer:
             out.cues.append(("balanced", best.term))
         return out
 
+    @staticmethod
+    def _turns_later(text: str, hits, clause_end: int, end: int) -> bool:
+        """A concession needs a turn (但, 却, 然而 …) later in its sentence; "当然重要" alone concedes nothing."""
+        concede_end = max(h.end for h in hits if h.table == "concede")
+        stop = min([end] + [k for k in (text.find(c, concede_end, end) for c in "。!?!?\n") if k >= 0])
+        rest = text[concede_end:stop]
+        return any(w in rest for w in _TURN)
+
     def _clause(self, text, cs, ce, hits, out: Tally, carried_against: float = 0.0, conceded: bool = False) -> None:
         s = self.settings
         by_table = defaultdict(list)
@@ -182,9 +192,6 @@ class StanceScorer:
             return
         argue = max((h.weight for h in by_table["argue"]), default=0.0)
         against = by_table["against"]
-        # An evaluation turns against the cues before it ("专用模型终将被替代"); with none before, all of them.
-        against_from = against[0].start if against and any(h.start < against[0].start for h in sides) else None
-        shift = by_table["shift"][0] if by_table["shift"] else None
         # "垂直模型只是通用能力的一个应用": what comes before 只是 is subordinate to what follows.
         sub = by_table["subordinate"][0] if by_table["subordinate"] else None
         if sub is not None:
@@ -192,6 +199,12 @@ class StanceScorer:
             after = {h.table for h in sides if h.start >= sub.end}
             if not before or not after or before == after:
                 sub = None
+        if sub is None and by_table["dismiss"]:
+            # "核心资产不过是一份数据集": with one side only, a dismissive word evaluates against it.
+            against = sorted(against + by_table["dismiss"], key=lambda h: h.start)
+        # An evaluation turns against the cues before it ("专用模型终将被替代"); with none before, all of them.
+        against_from = against[0].start if against and any(h.start < against[0].start for h in sides) else None
+        shift = by_table["shift"][0] if by_table["shift"] else None
         boost = s["contrast_boost"] if text[cs:ce].lstrip().startswith(_CONTRAST) else 1.0
         best = {"vertical": 0.0, "general": 0.0}
         argued_best = {"vertical": 0.0, "general": 0.0}
