@@ -18,7 +18,7 @@ from .cache import default_path as default_cache_path
 from .executors import LazyExecutor, run_ordered
 from .pipeline import Engine, RunSettings
 from .readers import RawDoc, ReadError, read_inputs
-from .results import Spool, read_header, read_summaries, write_results
+from .results import Spool, documents_span, read_header, read_summaries, write_results
 
 log = logging.getLogger("newskit.build")
 
@@ -221,7 +221,7 @@ def _unchanged_since(previous: str | None, inputs, engine: Engine, cache, read_e
         prefix = _sha(prefix, keys[-1])
         if cache.decision(prefix) is None:
             return None
-    if _corpus_fingerprint(prefix, engine) != run["corpus"]:
+    if _corpus_fingerprint(prefix, engine) != run["corpus"] or documents_span(previous) is None:
         return None
     bases = analyzer_bases(engine.analyzers)
     cache.touch(keys, lambda dkey: result_keys(dkey, engine.analyzers, bases).values())
@@ -230,14 +230,8 @@ def _unchanged_since(previous: str | None, inputs, engine: Engine, cache, read_e
 
 def _copy_documents(previous: str, f) -> None:
     """Copy the document lines of a results file written by ``write_results``, byte for byte."""
+    start, stop = documents_span(previous)
     with open(previous, "rb") as src:
-        src.readline()
-        end = src.seek(0, 2)
-        src.seek(end - min(end, 1 << 16))
-        tail = src.read()
-        stop = end - len(tail) + tail.rfind(b"\n], \"summaries\": ")
-        src.seek(0)
-        start = len(src.readline())
         src.seek(start)
         left = stop - start
         while left > 0:

@@ -155,26 +155,36 @@ def read_header(path: str | os.PathLike) -> dict | None:
     return _check(path, data)
 
 
-def read_summaries(path: str | os.PathLike) -> dict | None:
-    """The ``summaries`` object at the end of a file written by :func:`write_results`, read from
-    its tail without decoding the documents; None when not found."""
+def documents_span(path: str | os.PathLike) -> tuple[int, int] | None:
+    """Byte offsets ``(start, end)`` of the document lines in a file written by :func:`write_results`
+    (after the header line, up to the newline before ``], "summaries": ``); None when not found."""
     try:
         with open(path, "rb") as f:
+            start = len(f.readline())
             size = f.seek(0, os.SEEK_END)
             chunk = 1 << 16
-            while True:
-                start = max(0, size - chunk)
-                f.seek(start)
-                tail = f.read()
-                at = tail.rfind(_SUMMARIES)
-                if at >= 0 or start == 0:
-                    break
+            while True:  # the summaries may be large: search a growing tail
+                begin = max(start - 1, size - chunk)
+                f.seek(begin)
+                at = f.read().rfind(_SUMMARIES)
+                if at >= 0:
+                    return start, begin + at
+                if begin <= start - 1:
+                    return None
                 chunk *= 4
     except OSError:
         return None
-    if at < 0:
+
+
+def read_summaries(path: str | os.PathLike) -> dict | None:
+    """The ``summaries`` object at the end of a file written by :func:`write_results`, read from
+    its tail without decoding the documents; None when not found."""
+    span = documents_span(path)
+    if span is None:
         return None
-    text = tail[at + len(_SUMMARIES):].rstrip()
+    with open(path, "rb") as f:
+        f.seek(span[1] + len(_SUMMARIES))
+        text = f.read().rstrip()
     try:
         value = json.loads(text[:-1]) if text.endswith(b"}") else None
     except ValueError:

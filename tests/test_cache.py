@@ -27,7 +27,8 @@ class Length(Analyzer):
 
     def summarize(self, documents):
         SUMMARIZED.append(self.name)
-        return {"chars": sum(d["results"]["length"]["chars"] for d in documents if "length" in d["results"])}
+        chars = sum(d["results"]["length"]["chars"] for d in documents if "length" in d["results"])
+        return {"chars": chars, "notes": ["长"] * self.settings.get("long_summary", 0)}
 
 
 class Share(Analyzer):
@@ -220,20 +221,24 @@ def test_results_stream_back_as_written(make_build, corpus, tmp_path):
     assert load_results(pretty, stream=True) == whole  # another layout: loaded whole
 
 
-def test_unchanged_rebuild_copies_the_previous_records_and_keeps_the_cache_fresh(make_build, corpus, tmp_path):
+@pytest.mark.parametrize("long_summary", [0, 100_000], ids=["short", "summaries-beyond-64KB"])
+def test_unchanged_rebuild_copies_the_previous_records_and_keeps_the_cache_fresh(make_build, corpus, tmp_path,
+                                                                                long_summary):
     import sqlite3
 
-    first, _ = make_build(corpus)
+    settings = {"length": {"long_summary": long_summary}}
+    first, _ = make_build(corpus, settings)
     db = sqlite3.connect(tmp_path / "out" / ".newskit-cache.sqlite")
     with db:
         db.execute("UPDATE docs SET used = 0")
         db.execute("UPDATE results SET used = 0")
     for _ in range(2):  # the second copy is made from a copy
-        again, calls = make_build(corpus)
+        again, calls = make_build(corpus, settings)
         assert calls == [] and SUMMARIZED == [] and again["documents"] == first["documents"]
+        assert again["summaries"] == first["summaries"]
         assert again["run"]["cache"] == {**first["run"]["cache"], "hits": 6, "misses": 0}
     assert db.execute("SELECT MIN(used) FROM docs").fetchone()[0] > 0
     assert db.execute("SELECT MIN(used) FROM results").fetchone()[0] > 0
     (corpus / "a2.txt").unlink()
-    fewer, calls = make_build(corpus)
+    fewer, calls = make_build(corpus, settings)
     assert calls == [] and [d["id"] for d in fewer["documents"]] == ["a0.txt", "a1.txt"]
