@@ -1,21 +1,14 @@
 """Per-speaker stance from evaluative language, concessions and continuations; invented sentences."""
 import pytest
 
-from newskit.document import Document
-from newskit.plugins.stance import StanceAnalyzer
 from newskit.quotes import Attributor
+from test_stance_arguments import stance
+from test_stance_speakers import speakers
 
 
 def analyze(text):
-    doc = Document("e.txt", text)
-    doc.set_result("entities", {"companies": [], "people": [], "unknown_organizations": []})
-    a = StanceAnalyzer()
-    a.configure({}, None)
-    a.ensure_setup()
-    r = a.analyze(doc)
-    for s in r["speakers"]:
-        assert all(doc.text[q["start"]:q["end"]] == q["text"] for q in s["quotes"])
-    return r, {s["speaker"]: s for s in r["speakers"]}
+    """(document result, {speaker: result}); quotes are checked to point into the text by ``speakers``."""
+    return stance(text), speakers(text)
 
 
 def test_dismissive_paraphrase_over_several_sentences_is_general():
