@@ -398,9 +398,8 @@ class Attributor:
             if any(a <= s < b for a, b in covered):
                 continue
             close = self._close(t, s)
-            ends_sentence = close >= 2 and t[close - 2] in _SENT_END  # 「…。」他直言,…
             if (t[close:close + 2].strip("。!?!?;; \t") and close < len(t) and t[close] != "\n"
-                    and not (ends_sentence and t.startswith(self.lex.pronouns, close + (t[close] == "在")))):
+                    and not self._pronoun_follows(t, close)):
                 continue  # words after the quote: it has a speaker phrase of its own, or is not speech
             p_i = bisect_right(starts, s) - 1
             p_s = starts[p_i]
@@ -414,6 +413,15 @@ class Attributor:
             if speaker:
                 result.utterances.append(Utterance(speaker, s, close, "continuation"))
                 covered.append((s, close))
+
+    def _pronoun_follows(self, t: str, close: int) -> bool:
+        """「…。」他直言,… / “…”,她说。: the words after a quote are the same speaker's (a pronoun)."""
+        k = close + (t[close] in ",,")
+        k += t[k] == "在" if k < len(t) else 0
+        pron = next((p for p in self.lex.pronouns if t.startswith(p, k)), None)
+        if pron is None:
+            return False
+        return t[close - 2] in _SENT_END or bool(self.lex.verbs.match(t, k + len(pron)))
 
     def _headlines(self, t: str, paragraphs, persons: dict, result: Attribution) -> None:
         """李开复:中美大模型只能存活五六家 — a short line with a speaker and a colon."""

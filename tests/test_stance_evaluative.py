@@ -89,3 +89,22 @@ def test_quote_ending_its_sentence_before_a_pronoun_continues_the_speaker():
 def test_condition_clause_is_not_the_target_of_the_evaluation_after_it():
     r, _ = analyze("行业模型公司的积累不少,一旦通用大模型升级,这些积累就会归零。")
     assert r["label"] == "general"
+
+
+@pytest.mark.parametrize("after", ["“垂直模型没有未来”,他说。", "“垂直模型没有未来。”他补充道。"])
+def test_quote_before_a_pronoun_speaker_phrase_is_the_introduced_persons(after):
+    text = "某基金创始合伙人陈立参加了论坛。" + after
+    a = Attributor().attribute(text)
+    assert [u.speaker for u in a.utterances if u.kind == "continuation"] == ["陈立"]
+    _, s = analyze(text)
+    assert s["陈立"]["label"] == "general"
+
+
+def test_a_name_does_not_swallow_the_verb_after_it():
+    a = Attributor().attribute("某基金合伙人陈立出席了论坛。他认为,垂直模型没有未来。")
+    assert "陈立" in a.people and "陈立出" not in a.people
+
+
+def test_an_invented_quote_with_words_after_it_is_not_attributed():
+    a = Attributor().attribute("某基金合伙人陈立出席了论坛。「垂直模型没有未来」是一句流传甚广的说法。")
+    assert a.utterances == []
