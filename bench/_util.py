@@ -53,6 +53,13 @@ def newskit_run(inputs: Path, out: Path, *args: str) -> tuple[float, dict]:
     return seconds, run
 
 
+def load() -> str:
+    """The 1/5/15-minute load average, printed with every benchmark: on a shared 2-core machine a
+    load above ~2 means other work competed for the cores and the figures are pessimistic."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
 def table(rows: list[tuple], header: tuple) -> None:
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
     for row in [header, tuple("-" * w for w in widths), *rows]:

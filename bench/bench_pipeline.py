@@ -1,7 +1,11 @@
 """Throughput of the full default pipeline against what a user would write without newskit.
 
-    python bench/bench_pipeline.py                 # N=400 generated articles
+    python bench/bench_pipeline.py                 # N=1000 generated articles
     python bench/bench_pipeline.py --n 2000 --naive-n 30 --no-dask
+
+The corpus is large enough that worker start-up (each worker loads the knowledge base, lexicons and
+jieba's dictionary once) is amortized.  The 1-minute load average is printed after each run: on a
+shared 2-core machine, a load above ~2 means other work competed and the ratio is pessimistic.
 
 Measures, in one run and on the same generated articles (start-up included for command lines):
   * newskit (--jobs 1, --no-cache, --format json) docs/s and MB/s;
@@ -13,12 +17,13 @@ Measures, in one run and on the same generated articles (start-up included for c
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
 from pathlib import Path
 
-from _util import NEWSKIT, corpus, newskit_run, size_mb, table, timed, workdir
+from _util import corpus, load, newskit_run, size_mb, table, timed, workdir
 
 NAIVE = r'''
 import re, sys, pathlib, jieba
@@ -28,6 +33,10 @@ for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))[: int(sys.argv[2])]:
     words = jieba.lcut(text)
     scores = [SnowNLP(s).sentiments for s in re.split(r"(?<=[。！？!?])", text) if s.strip()]
 '''
+
+
+def _load1() -> str:
+    return f"{os.getloadavg()[0]:.2f}"
 
 
 def raw_jieba(folder: Path) -> tuple[float, float, float]:
@@ -49,7 +58,7 @@ def raw_jieba(folder: Path) -> tuple[float, float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=400, help="articles for the throughput runs")
+    ap.add_argument("--n", type=int, default=1000, help="articles for the throughput runs")
     ap.add_argument("--naive-n", type=int, default=20, help="articles for the jieba+SnowNLP baseline (slow)")
     ap.add_argument("--no-dask", action="store_true")
     args = ap.parse_args()
@@ -61,13 +70,13 @@ def main() -> None:
     for p in sorted(big.glob("*.txt"))[: args.naive_n]:
         shutil.copy(p, small / p.name)
     common = ("--no-cache", "--format", "json")
-    print(f"corpus: {args.n} articles, {mb:.1f} MB ({big}); analyzers: all installed (default)")
+    print(f"corpus: {args.n} articles, {mb:.1f} MB ({big}); analyzers: all installed (default); {load()}")
 
     rows = []
     t1, run1 = newskit_run(big, work / "j1", *common, "--jobs", "1")
-    rows.append(("newskit --jobs 1", f"{t1:.1f}", f"{args.n / t1:.1f}", f"{mb / t1:.2f}", f"{run1['seconds']:.1f}"))
+    rows.append(("newskit --jobs 1", f"{t1:.1f}", f"{args.n / t1:.1f}", f"{mb / t1:.2f}", f"{run1['seconds']:.1f}", _load1()))
     t2, run2 = newskit_run(big, work / "j2", *common, "--jobs", "2")
-    rows.append(("newskit --jobs 2", f"{t2:.1f}", f"{args.n / t2:.1f}", f"{mb / t2:.2f}", f"{run2['seconds']:.1f}"))
+    rows.append(("newskit --jobs 2", f"{t2:.1f}", f"{args.n / t2:.1f}", f"{mb / t2:.2f}", f"{run2['seconds']:.1f}", _load1()))
     td = None
     if not args.no_dask:
         try:
@@ -76,17 +85,17 @@ def main() -> None:
             print("dask not installed: skipping the Dask run (pip install 'newskit[dask]')")
         else:
             td, rund = newskit_run(big, work / "dask", *common, "--jobs", "2", "--executor", "dask")
-            rows.append(("newskit dask x2", f"{td:.1f}", f"{args.n / td:.1f}", f"{mb / td:.2f}", f"{rund['seconds']:.1f}"))
-    load, seg, jmb = raw_jieba(big)
-    rows.append(("jieba accurate (in process)", f"{load + seg:.1f}", f"{args.n / seg:.1f}", f"{jmb / seg:.2f}", f"{seg:.1f}"))
+            rows.append(("newskit dask x2", f"{td:.1f}", f"{args.n / td:.1f}", f"{mb / td:.2f}", f"{rund['seconds']:.1f}", _load1()))
+    jload, seg, jmb = raw_jieba(big)
+    rows.append(("jieba accurate (in process)", f"{jload + seg:.1f}", f"{args.n / seg:.1f}", f"{jmb / seg:.2f}", f"{seg:.1f}", _load1()))
     naive_script = work / "naive.py"
     naive_script.write_text(NAIVE, encoding="utf-8")
     small_mb = size_mb(small)
     tn = timed([sys.executable, str(naive_script), str(small), str(args.naive_n)])
-    rows.append((f"jieba+SnowNLP script ({args.naive_n} docs)", f"{tn:.1f}", f"{args.naive_n / tn:.2f}", f"{small_mb / tn:.3f}", "-"))
+    rows.append((f"jieba+SnowNLP script ({args.naive_n} docs)", f"{tn:.1f}", f"{args.naive_n / tn:.2f}", f"{small_mb / tn:.3f}", "-", _load1()))
     ts, _ = newskit_run(small, work / "small", *common, "--jobs", "1")
-    rows.append((f"newskit --jobs 1 ({args.naive_n} docs)", f"{ts:.1f}", f"{args.naive_n / ts:.1f}", f"{small_mb / ts:.2f}", "-"))
-    table(rows, ("run", "wall s", "docs/s", "MB/s", "in-build s"))
+    rows.append((f"newskit --jobs 1 ({args.naive_n} docs)", f"{ts:.1f}", f"{args.naive_n / ts:.1f}", f"{small_mb / ts:.2f}", "-", _load1()))
+    table(rows, ("run", "wall s", "docs/s", "MB/s", "in-build s", "load 1m"))
 
     print()
     ratios = [
@@ -99,6 +108,7 @@ def main() -> None:
     if td:
         ratios.append(("Dask LocalCluster x2 vs process pool x2 (wall)", t2 / td, "~1x"))
     table([(name, f"{r:.2f}x", goal) for name, r, goal in ratios], ("ratio", "measured", "goal"))
+    print(f"\n{load()}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from _util import NEWSKIT, table
+from _util import NEWSKIT, load, table
 
 HEAVY = ("jieba", "snownlp", "matplotlib", "dask", "distributed", "weasyprint", "trafilatura", "opencc")
 
@@ -28,6 +28,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args()
+    print(load())
     bare = median_seconds([sys.executable, "-c", "pass"], args.repeat)
     click_only = median_seconds([sys.executable, "-c", "import click"], args.repeat)
     help_s = median_seconds([*NEWSKIT, "--help"], args.repeat)
@@ -40,7 +41,7 @@ def main() -> None:
            ("newskit --help", f"{help_s * 1000:.0f}", f"{help_s / bare:.1f}x"),
            ("newskit plugins", f"{plugins_s * 1000:.0f}", f"{plugins_s / bare:.1f}x")],
           ("command", "median ms", "vs bare python"))
-    print(f"\nheavy modules imported by the CLI module: {loaded or 'none'}")
+    print(f"\nheavy modules imported by the CLI module: {loaded or 'none'}\n{load()}")
 
 
 if __name__ == "__main__":
