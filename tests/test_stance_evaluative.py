@@ -31,6 +31,12 @@ def test_dismissive_paraphrase_over_several_sentences_is_general():
     ("场景模型的长期价值被低估了", "vertical"),
     ("我们更愿意押注行业大模型", "vertical"),
     ("真正的机会在细分领域", "vertical"),
+    ("垂直模型的优势会越来越小", "general"),
+    ("通用大模型进步很快,很多垂直场景会被直接覆盖", "general"),
+    ("行业模型公司将沦为外包商", "general"),
+    ("垂直大模型这个提法本身就有问题", "general"),
+    ("通用大模型错误率太高,医生不敢用", "vertical"),
+    ("只有专用模型才能进入临床", "vertical"),
 ])
 def test_evaluative_words_give_a_speaker_a_side(claim, label):
     _, s = analyze(f"北辰数据董事长钱立民直言,{claim}。")
@@ -108,19 +114,6 @@ def test_a_name_does_not_swallow_the_verb_after_it():
 def test_an_invented_quote_with_words_after_it_is_not_attributed():
     a = Attributor().attribute("某基金合伙人陈立出席了论坛。「垂直模型没有未来」是一句流传甚广的说法。")
     assert a.utterances == []
-
-
-@pytest.mark.parametrize("claim,label", [
-    ("垂直模型的优势会越来越小", "general"),
-    ("通用大模型进步很快,很多垂直场景会被直接覆盖", "general"),
-    ("行业模型公司将沦为外包商", "general"),
-    ("垂直大模型这个提法本身就有问题", "general"),
-    ("通用大模型错误率太高,医生不敢用", "vertical"),
-    ("只有专用模型才能进入临床", "vertical"),
-])
-def test_more_evaluations_for_and_against(claim, label):
-    _, s = analyze(f"某研究院首席科学家何远表示,{claim}。")
-    assert s["何远"]["label"] == label
 
 
 def test_a_launch_that_covers_several_fields_is_no_evaluation():
