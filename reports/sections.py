@@ -16,6 +16,7 @@ log = logging.getLogger("newskit.reports")
 DEFAULT_SECTIONS = {"sentiment": findings.sentiment_section, "stance": findings.stance_section,
                     "rivalry": findings.rivalry_section}
 COMPANY_ROWS = 25  # the company table lists the most mentioned; the CSV has them all
+APPENDIX_DOCUMENTS = 200  # a nightly corpus of thousands would make a PDF of thousands of pages
 STANDARD_CHARTS = {"sentiment": findings.sentiment_chart, "timeline": findings.timeline_chart,
                    "stance": findings.stance_chart, "rivalry": findings.rivalry_chart}
 
@@ -160,7 +161,11 @@ def companies_table(results: dict) -> Section:
 
 def documents_appendix(results: dict) -> Section:
     blocks: list = []
+    total = 0
     for d in results.get("documents", []):
+        total += 1
+        if total > APPENDIX_DOCUMENTS:
+            continue
         m = d.get("meta") or {}
         r = d.get("results") or {}
         blocks.append(f"### {summary(m.get('title') or d['id'], 80)}")
@@ -189,6 +194,9 @@ def documents_appendix(results: dict) -> Section:
         if d.get("errors"):
             lines.append("- 错误 errors: " + "; ".join(f"{k}: {v}" for k, v in sorted(d["errors"].items())))
         blocks.append("\n".join(lines))
+    if total > APPENDIX_DOCUMENTS:
+        blocks.append(f"另有 {total - APPENDIX_DOCUMENTS} 篇文档未列出 and {total - APPENDIX_DOCUMENTS} more documents "
+                      "(all of them: `--format csv`, documents.csv, or results.json).")
     return Section("附录:文档 Appendix: documents", blocks or ["*(无文档 no documents)*"], order=90)
 
 

@@ -187,3 +187,15 @@ def test_html_keeps_each_quote_in_its_own_blockquote_and_has_a_toc():
 
     quotes = re.findall("<blockquote>(.*?)</blockquote>", page, re.S)
     assert quotes and all(q.count("<p>") == 1 for q in quotes)
+
+
+def test_appendix_lists_a_bounded_number_of_documents(monkeypatch):
+    from newskit.reports import sections
+
+    results = synthetic_results()
+    monkeypatch.setattr(sections, "APPENDIX_DOCUMENTS", 2)
+    appendix = sections.documents_appendix(results)
+    headings = [b for b in appendix.blocks if isinstance(b, str) and b.startswith("### ")]
+    assert len(headings) == 2
+    more = len(results["documents"]) - 2
+    assert f"and {more} more documents" in appendix.blocks[-1]
