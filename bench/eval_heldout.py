@@ -17,9 +17,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ARTICLES = os.path.join(HERE, "heldout", "articles")
-GOLD = os.path.join(HERE, "heldout", "gold.json")
-EVAL = os.environ.get("NEWSKIT_EVAL", "/work/shared/eval")
+EVAL = os.environ.get("NEWSKIT_EVAL", os.path.join(HERE, "..", "..", "shared", "eval"))
 SCORER = os.path.join(EVAL, "score.py")
 
 
@@ -32,12 +30,14 @@ def newskit_exe() -> str:
     raise SystemExit(f"newskit not found next to {sys.executable}; install the project into this environment")
 
 
-def main(argv: list[str]) -> int:
+def score_set(name: str, argv: list[str]) -> int:
+    """Run newskit on ``bench/NAME/articles`` and score it against ``bench/NAME/gold.json``."""
     if not os.path.isfile(SCORER):
         print(f"skip: scorer {SCORER} not found (set NEWSKIT_EVAL to the folder holding score.py)")
         return 0
-    with tempfile.TemporaryDirectory(prefix="newskit-heldout-") as out:
-        cmd = [newskit_exe(), "run", ARTICLES, "--format", "json", "--out", out, "--no-cache"]
+    articles, gold = os.path.join(HERE, name, "articles"), os.path.join(HERE, name, "gold.json")
+    with tempfile.TemporaryDirectory(prefix=f"newskit-{name}-") as out:
+        cmd = [newskit_exe(), "run", articles, "--format", "json", "--out", out, "--no-cache"]
         run = subprocess.run(cmd, capture_output=True, text=True)
         if run.returncode != 0:
             print(f"newskit run failed (exit {run.returncode}): {' '.join(cmd)}")
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
             print(f"newskit run wrote no {results}")
             return 1
         extra = ["--json"] if "--json" in argv else []
-        score = subprocess.run([sys.executable, SCORER, results, GOLD, *extra], capture_output=True, text=True)
+        score = subprocess.run([sys.executable, SCORER, results, gold, *extra], capture_output=True, text=True)
         sys.stdout.write(score.stdout)
         if score.stderr:
             sys.stderr.write(score.stderr)
@@ -57,4 +57,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(score_set("heldout", sys.argv[1:]))

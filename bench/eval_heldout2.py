@@ -2,59 +2,12 @@
 
     python bench/eval_heldout2.py [--json]
 
-Runs ``newskit run bench/heldout2/articles --format json --out TMPDIR`` (the ``newskit`` next to
-``sys.executable``), then scores TMPDIR/results.json against bench/heldout2/gold.json with the shared
-scorer (../shared/eval/score.py, or $NEWSKIT_EVAL/score.py) and prints its full output.
-Skips cleanly (exit 0) when the scorer is absent.
-
-This set measures generalization only: run it once at the end of a work cycle; never tune on it.
+Same as bench/eval_heldout.py, for bench/heldout2.  This set measures generalization only:
+run it once at the end of a work cycle; never tune on it.
 """
-from __future__ import annotations
-
-import os
-import subprocess
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ARTICLES = os.path.join(HERE, "heldout2", "articles")
-GOLD = os.path.join(HERE, "heldout2", "gold.json")
-EVAL = os.environ.get("NEWSKIT_EVAL", "/work/shared/eval")
-SCORER = os.path.join(EVAL, "score.py")
-
-
-def newskit_exe() -> str:
-    bindir = os.path.dirname(sys.executable)
-    for name in ("newskit", "newskit.exe"):
-        path = os.path.join(bindir, name)
-        if os.path.isfile(path):
-            return path
-    raise SystemExit(f"newskit not found next to {sys.executable}; install the project into this environment")
-
-
-def main(argv: list[str]) -> int:
-    if not os.path.isfile(SCORER):
-        print(f"skip: scorer {SCORER} not found (set NEWSKIT_EVAL to the folder holding score.py)")
-        return 0
-    with tempfile.TemporaryDirectory(prefix="newskit-heldout2-") as out:
-        cmd = [newskit_exe(), "run", ARTICLES, "--format", "json", "--out", out, "--no-cache"]
-        run = subprocess.run(cmd, capture_output=True, text=True)
-        if run.returncode != 0:
-            print(f"newskit run failed (exit {run.returncode}): {' '.join(cmd)}")
-            print(run.stdout)
-            print(run.stderr, file=sys.stderr)
-            return run.returncode
-        results = os.path.join(out, "results.json")
-        if not os.path.isfile(results):
-            print(f"newskit run wrote no {results}")
-            return 1
-        extra = ["--json"] if "--json" in argv else []
-        score = subprocess.run([sys.executable, SCORER, results, GOLD, *extra], capture_output=True, text=True)
-        sys.stdout.write(score.stdout)
-        if score.stderr:
-            sys.stderr.write(score.stderr)
-        return score.returncode
-
+from eval_heldout import score_set
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(score_set("heldout2", sys.argv[1:]))
