@@ -22,11 +22,10 @@ class SentimentAnalyzer(Analyzer):
     description = "Target-dependent sentiment toward each company (clause-scoped news lexicon), with evidence."
 
     def _lexicon_files(self) -> list:
+        from newskit.cues import lexicon_paths
         from newskit.sentiment import bundled_lexicon
 
-        plugin_files = [p for k, p in (getattr(self.context, "lexicon_files", None) or []) if k == "sentiment"]
-        user = self.settings.get("lexicons", [])
-        return [bundled_lexicon(), *plugin_files, *([user] if isinstance(user, str) else user)]
+        return lexicon_paths("sentiment", bundled_lexicon(), self.context, self.settings)
 
     def setup(self) -> None:
         from newskit.sentiment import Lexicon, SentimentEngine
@@ -41,15 +40,9 @@ class SentimentAnalyzer(Analyzer):
         self.use_snownlp = engine == "snownlp"
 
     def fingerprint(self) -> str:
-        import hashlib
+        from newskit.cues import fingerprint
 
-        h = hashlib.sha256(super().fingerprint().encode())
-        for path in self._lexicon_files():
-            try:
-                h.update(open(path, "rb").read() + b"\0")
-            except OSError:
-                pass  # setup() reports an unreadable file
-        return h.hexdigest()[:16]
+        return fingerprint(super().fingerprint(), self._lexicon_files())
 
     def analyze(self, doc) -> dict:
         from newskit.sentiment import Mention, label_for
