@@ -89,3 +89,26 @@ def test_dates_times_ranges_and_draws_are_not_scores(engine, text):
 def test_news_vocabulary_awards_and_misconduct(engine):
     got = labels(engine, "李青、王岚等演员入围最佳女主角提名。张强在比赛中大打出手,被罚下。", ["李青", "王岚", "张强"])
     assert got == {"李青": "positive", "王岚": "positive", "张强": "negative"}
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("红星队以3比1力克蓝海队夺得冠军。", "红星队", "蓝海队"),
+    ("红星队击败蓝海队,收获三连胜。", "红星队", "蓝海队"),
+])
+def test_praise_after_a_contest_verb_goes_to_its_subject_not_its_object(engine, text, subject, obj):
+    assert labels(engine, text, [subject, obj]) == {subject: "positive", obj: "negative"}
+
+
+def test_free_throws_are_not_sanctions(engine):
+    kinds = {h.kind for h in engine.lex.find("他站上罚球线,罚中两球,又一次罚篮")}
+    assert "sanctions" not in kinds
+
+
+@pytest.mark.parametrize("text, target, label", [
+    ("该局长收受巨额好处费,搞权钱交易。", "该局长", "negative"),
+    ("这名球员状态不佳,表现平平。", "这名球员", "negative"),
+    ("这位歌手唱功了得,镇得住场子。", "这位歌手", "positive"),
+    ("这位老将多年来热心公益,多次捐款。", "这位老将", "positive"),
+])
+def test_general_news_words(engine, text, target, label):
+    assert labels(engine, text, [target])[target] == label

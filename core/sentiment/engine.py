@@ -250,7 +250,7 @@ class SentimentEngine:
         in_clause = by_clause.get(c, [])
         before = [m for m in in_clause if m.end <= h.start]
         if before:
-            for m in _group(self._text, in_clause, before[-1]):
+            for m in _group(self._text, in_clause, _subject_before(before, hits, clause_of(h.start), clause_of)):
                 yield m, value
             return
         ref = self._anaphor_target(hits, c, h.start, antecedents, clause_of)
@@ -347,6 +347,24 @@ class SentimentEngine:
                     for m in ms:
                         if m not in speakers:
                             yield m, -value * cfg["implicit_other"]
+
+
+_CONTESTS = frozenset(("ahead", "behind"))
+
+
+def _subject_before(before: list[Mention], hits: list[Hit], clause: int, clause_of) -> Mention:
+    """The party a plain cue after them is about: the last one named, unless it is the object of a
+    contest verb with a subject of its own (A 力克 B 夺得冠军: the title is A's).  Not after a charge:
+    A 起诉 B 侵权 describes B."""
+    last = before[-1]
+    for x in hits:
+        if x.start >= last.start:
+            break
+        if x.kind in _CONTESTS and clause_of(x.start) == clause:
+            subjects = [m for m in before if m.end <= x.start]
+            if subjects and not any(p.kind == "passive" and subjects[-1].end <= p.start < x.start for p in hits):
+                return subjects[-1]
+    return last
 
 
 def _is_compared(text: str, m: Mention, cue: Hit, markers: list[Hit], in_clause: list[Mention]) -> bool:
