@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from newskit import Analyzer, hookimpl
 
 SIDES = {"vertical": 1, "general": -1}
-_CLAUSE_MARKS = ",,;;::"
+_CLAUSE_MARKS = ",;:\uff0c\uff1b\uff1a"  # half- and full-width
 _CLAUSE_SEP = re.compile(f"[{_CLAUSE_MARKS}]")
 _TOUCHING = {"vertical", "general", "balanced", "refute_previous"}  # hits that make a sentence worth scoring
 _CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
@@ -112,6 +112,8 @@ class StanceScorer:
         self.matcher = CueMatcher(tables, ["vertical", "general", "argue", "against", "negation", "shift", "subordinate",
                                              "concede", "refute_previous", "dismiss", "condition"])
         self.balanced = [(re.compile(p), float(w)) for p, w in (tables.get("balanced") or {}).items()]
+        # "A比B更重要", "A明显好于B": the hit spans the losing side B (group ``lose``); A wins.
+        self.better = [(re.compile(p), float(w)) for p, w in (tables.get("better") or {}).items()]
 
     def prepare(self, text: str) -> "DocumentCues":
         """Cue hits and balanced-pattern matches over the whole text (one pass), sorted by start."""
@@ -119,6 +121,8 @@ class StanceScorer:
 
         hits = self.matcher.find(text)
         extra = [Hit(m.start(), m.end(), "balanced", m.group(), w) for rx, w in self.balanced for m in rx.finditer(text)]
+        extra += [Hit(m.start("lose"), m.end("lose"), "better", m.group(), w)
+                  for rx, w in self.better for m in rx.finditer(text)]
         if extra:
             hits.extend(extra)
             hits.sort(key=lambda h: h.start)
@@ -178,7 +182,7 @@ class StanceScorer:
     def _turns_later(text: str, hits, clause_end: int, end: int) -> bool:
         """A concession needs a turn (但, 却, 然而 …) later in its sentence; "当然重要" alone concedes nothing."""
         concede_end = max(h.end for h in hits if h.table == "concede")
-        stop = min([end] + [k for k in (text.find(c, concede_end, end) for c in "。!?!?\n") if k >= 0])
+        stop = min([end] + [k for k in (text.find(c, concede_end, end) for c in "。!?\uff01\uff1f\n") if k >= 0])
         rest = text[concede_end:stop]
         return any(w in rest for w in _TURN)
 
@@ -191,7 +195,7 @@ class StanceScorer:
         if not sides:
             return
         argue = max((h.weight for h in by_table["argue"]), default=0.0)
-        against = by_table["against"]
+        against = [h for h in by_table["against"] if h.weight > 0]
         # "垂直模型只是通用能力的一个应用": what comes before 只是 is subordinate to what follows.
         sub = by_table["subordinate"][0] if by_table["subordinate"] else None
         if sub is not None:
@@ -205,6 +209,7 @@ class StanceScorer:
         # An evaluation turns against the cues before it ("专用模型终将被替代"); with none before, all of them.
         against_from = against[0].start if against and any(h.start < against[0].start for h in sides) else None
         shift = by_table["shift"][0] if by_table["shift"] else None
+        better = by_table["better"][0] if by_table["better"] else None
         boost = s["contrast_boost"] if text[cs:ce].lstrip().startswith(_CONTRAST) else 1.0
         best = {"vertical": 0.0, "general": 0.0}
         argued_best = {"vertical": 0.0, "general": 0.0}
@@ -226,6 +231,10 @@ class StanceScorer:
             if sub is not None:
                 argued = max(argued, sub.weight)
                 if h.start < sub.start:
+                    flipped = not flipped
+            if better is not None and h.start < better.end:
+                argued = max(argued, better.weight)
+                if h.start >= better.start:
                     flipped = not flipped
             if flipped:
                 side = "general" if side == "vertical" else "vertical"
