@@ -75,8 +75,13 @@ class SentimentAnalyzer(Analyzer):
                         "positive": round(t.positive, 3), "negative": round(t.negative, 3),
                         "spans": [{"start": s, "end": e, "score": v} for s, e, v in t.mentions],
                         "evidence": evidence})
-        pos = sum(h.weight for h in hits if h.kind in ("positive", "ahead"))
-        neg = sum(h.weight for h in hits if h.kind in ("negative", "behind", "sanctions"))
+        pos = neg = 0.0
+        for h in hits:  # one pass over the document's cues
+            kind = h.kind
+            if kind == "positive" or kind == "ahead":
+                pos += h.weight
+            elif kind == "negative" or kind == "behind" or kind == "sanctions":
+                neg += h.weight
         tone = (pos - neg) / (pos + neg + 3.0)
         return {"label": label_for(tone, self.engine.cfg["threshold"]), "score": round(tone, 3), "companies": out}
 

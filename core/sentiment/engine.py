@@ -22,18 +22,16 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import NamedTuple
 
 from .lexicon import Hit, Lexicon
 
 CLAUSE_BREAKS = frozenset(",,;;::")
-_START = attrgetter("start")
 _BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 _POLAR = frozenset(("positive", "negative", "ahead", "behind", "sanctions"))
 _NEGATIVE = frozenset(("negative", "behind", "sanctions"))
 _COORD_GAP = frozenset("、和与及跟同并以/ ")
-_QUESTION_END = "??"
+_QUESTION_END = ("?", "?")
 _CLOSERS = "”’」』)》]\"' "
 
 
@@ -82,32 +80,38 @@ class SentimentEngine:
         per_sentence: dict[tuple[str, int], float] = defaultdict(float)
         m_starts = [m.start for m in mentions]
         h_starts = [h.start for h in hits]
-        self._breaks = [m.start() for m in _BREAK_RE.finditer(text)]  # clause breaks, found once per text
         # Only sentences that name a party or point back to one can give anything: skip the rest.
-        wanted = {bisect_right(sentences, p, key=_START) - 1 for p in m_starts}
-        wanted.update(bisect_right(sentences, h.start, key=_START) - 1 for h in hits if h.kind == "anaphors")
+        s_starts = [s.start for s in sentences]
+        wanted = {bisect_right(s_starts, p) - 1 for p in dict.fromkeys(m_starts)}
+        wanted.update(bisect_right(s_starts, h.start) - 1 for h in hits if h.kind == "anaphors")
+        p_starts = [h.start for h in hits if h.kind in _POLAR]
+        reach = self.cfg["anaphor_sentences"]
+        priors = sentence_prior or {}
         recent: list[tuple[int, list[Mention]]] = []  # (sentence index, mentions) for anaphors
         for sent in (sentences[i] for i in sorted(wanted) if i >= 0):
-            m_lo, m_hi = bisect_left(m_starts, sent.start), bisect_left(m_starts, sent.end)
-            h_lo, h_hi = bisect_left(h_starts, sent.start), bisect_left(h_starts, sent.end)
-            s_mentions, s_hits = mentions[m_lo:m_hi], hits[h_lo:h_hi]
-            antecedents = [m for i, ms in recent if sent.index - i <= self.cfg["anaphor_sentences"] for m in ms]
-            if (any(h.kind in _POLAR for h in s_hits)
-                    and (s_mentions or (antecedents and any(h.kind == "anaphors" for h in s_hits)))):
-                for m, value in self._sentence(text, sent, s_mentions, s_hits, antecedents):
-                    contrib[m] += value
-                    per_sentence[(m.target, sent.index)] += value
-            prior = (sentence_prior or {}).get(sent.index)
+            start, end = sent.start, sent.end
+            s_mentions = mentions[bisect_left(m_starts, start):bisect_left(m_starts, end)]
+            if bisect_left(p_starts, start) < bisect_left(p_starts, end):  # a polar cue in the sentence
+                s_hits = hits[bisect_left(h_starts, start):bisect_left(h_starts, end)]
+                antecedents = [m for i, ms in recent if sent.index - i <= reach for m in ms]
+                if s_mentions or (antecedents and any(h.kind == "anaphors" for h in s_hits)):
+                    for m, value in self._sentence(text, sent, s_mentions, s_hits, antecedents):
+                        contrib[m] += value
+                        per_sentence[(m.target, sent.index)] += value
+            prior = priors.get(sent.index)
             if prior and s_mentions:
                 for m in {m.target: m for m in reversed(s_mentions)}.values():
                     contrib[m] += prior
                     per_sentence[(m.target, sent.index)] += prior
             if s_mentions:
-                recent = [r for r in recent if sent.index - r[0] <= self.cfg["anaphor_sentences"]] + [(sent.index, s_mentions)]
+                recent = [r for r in recent if sent.index - r[0] <= reach] + [(sent.index, s_mentions)]
         smoothing, threshold = self.cfg["smoothing"], self.cfg["threshold"]
         for m in mentions:
             v = contrib.get(m, 0.0)
             t = out[m.target]
+            if not v:
+                t.mentions.append((m.start, m.end, 0.0))
+                continue
             t.mentions.append((m.start, m.end, round(v, 3)))
             if v > 0:
                 t.positive += v
@@ -180,36 +184,50 @@ class SentimentEngine:
     def _sentence(self, text, sent, mentions, hits, antecedents):
         cfg = self.cfg
         self._text = text
-        breaks = self._breaks
-        bounds = breaks[bisect_left(breaks, sent.start):bisect_left(breaks, sent.end)]
+        # clause breaks of this sentence only: most sentences of a text are never analysed
+        bounds = [m.start() for m in _BREAK_RE.finditer(text, sent.start, sent.end)]
         clause_of = lambda pos: bisect_left(bounds, pos)  # noqa: E731
         n_clauses = len(bounds) + 1
         by_clause: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
             by_clause[clause_of(m.start)].append(m)
-        speakers = self._speakers(mentions, hits, clause_of)
         clause_w = [1.0] * n_clauses
-        contrast = [h for h in hits if h.kind == "contrast"]
-        if contrast:
-            c0 = clause_of(contrast[0].start)
-            for c in range(n_clauses):
-                clause_w[c] = cfg["before_contrast"] if c < c0 else contrast[0].weight
-        for h in hits:
-            if h.kind in ("concession", "launch"):
-                clause_w[clause_of(h.start)] *= h.weight
+        contrast = hedges = scaled = speech = None
+        polar = []
+        rhetorical = []
+        for k, h in enumerate(hits):  # one pass: what each kind of marker does to the clauses
+            kind = h.kind
+            if kind in _POLAR:
+                polar.append(k)
+            elif kind == "speech":
+                speech = (speech or []) + [h]
+            elif kind == "contrast":
+                if contrast is None:
+                    contrast = h
+                    c0 = clause_of(h.start)
+                    for c in range(n_clauses):
+                        clause_w[c] = cfg["before_contrast"] if c < c0 else h.weight
+            elif kind == "hedges":
+                hedges = (hedges or []) + [(clause_of(h.start), h.start, h.weight)]
+            elif kind == "concession" or kind == "launch":
+                scaled = (scaled or []) + [h]
+            elif kind == "rhetorical":
+                rhetorical.append(h.weight)
+        for h in scaled or ():  # after the contrast weights, in text order, as they multiply
+            clause_w[clause_of(h.start)] *= h.weight
+        speakers = ({m for m in mentions for h in speech if h.start >= m.end and clause_of(h.start) == clause_of(m.start)}
+                    if speech else set())
         question = 1.0
-        if sent.text.rstrip(_CLOSERS).endswith(tuple(_QUESTION_END)):
-            rhet = [h.weight for h in hits if h.kind == "rhetorical"]
-            question = rhet[0] if rhet else cfg["question"]
-        for k, h in enumerate(hits):
-            if h.kind not in _POLAR:
-                continue
+        if sent.text.rstrip(_CLOSERS).endswith(_QUESTION_END):
+            question = rhetorical[0] if rhetorical else cfg["question"]
+        for k in polar:
+            h = hits[k]
             c = clause_of(h.start)
             value = h.weight * (-1 if h.kind in _NEGATIVE else 1)
             value *= self._modifiers(hits, k, c, clause_of) * clause_w[c] * question
-            for hd in hits:
-                if hd.kind == "hedges" and clause_of(hd.start) == c and hd.start < h.start:
-                    value *= hd.weight
+            for hc, hs, hw in hedges or ():
+                if hc == c and hs < h.start:
+                    value *= hw
             if not value:
                 continue
             if h.kind == "sanctions":
@@ -230,10 +248,6 @@ class SentimentEngine:
             factor *= h.weight
             pos = h.start
         return factor
-
-    def _speakers(self, mentions, hits, clause_of) -> set:
-        speech = [h for h in hits if h.kind == "speech"]
-        return {m for m in mentions for h in speech if h.start >= m.end and clause_of(h.start) == clause_of(m.start)}
 
     def _anaphor_target(self, hits, clause, before, antecedents, clause_of):
         if not antecedents:
@@ -409,14 +423,19 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _drop_inside(hits: list[Hit], mentions: list[Mention]) -> list[Hit]:
-    """Cues inside a party's name are part of the name (平安银行, 失信被执行人 as a target)."""
-    if not mentions:
+    """Cues inside a party's name are part of the name (平安银行, 失信被执行人 as a target).
+    Hits do not overlap each other, so per mention only the hits from the one before its start
+    can overlap it: a look-up per mention, not per hit."""
+    if not mentions or not hits:
         return hits
-    starts = [m.start for m in mentions]
-    out = []
-    for h in hits:
-        i = bisect_left(starts, h.end) - 1
-        if i >= 0 and mentions[i].start < h.end and h.start < mentions[i].end:
-            continue
-        out.append(h)
-    return out
+    starts = [h.start for h in hits]
+    drop = set()
+    for m in mentions:
+        i = max(bisect_right(starts, m.start) - 1, 0)
+        while i < len(hits) and hits[i].start < m.end:
+            if hits[i].end > m.start:
+                drop.add(i)
+            i += 1
+    if not drop:
+        return hits
+    return [h for i, h in enumerate(hits) if i not in drop]
