@@ -68,6 +68,24 @@ class CharBigramModel:
         self.total = sum(uni.values()) or 1
         self.total_start = sum(start.values()) or 1
         self.log_total_words = math.log(sum(freq_of.values()) or 1)
+        self._log_p: dict[tuple[str, str], float] = {}
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_log_p"}   # the memo is not pickled
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._log_p = {}
+
+    def log_p(self, a: str, b: str) -> float:
+        """``log(max(_p(a, b), 1e-300))``, memoized (repair candidates repeat the same pairs)."""
+        memo = self._log_p
+        value = memo.get((a, b))
+        if value is None:
+            if len(memo) >= 500_000:
+                memo.clear()  # bounded memory over a long run
+            value = memo[(a, b)] = math.log(max(self._p(a, b), 1e-300))
+        return value
 
     def _p_start(self, ch: str) -> float:
         return (self.start.get(ch, 0) + 0.01) / self.total_start
@@ -126,7 +144,7 @@ class CharBigramModel:
             if tok == prev and ch in CLOSERS:
                 total += math.log(CLOSERS[ch])
                 continue
-            total += math.log(self._p(prev, tok))
+            total += self.log_p(prev, tok)
             prev = tok
         return total
 

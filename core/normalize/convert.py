@@ -48,11 +48,14 @@ def _zhu_words() -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
+_ZHU = re.compile("著")
+
+
 def _particle_zhe(text: str) -> str:
     if "著" not in text:
         return text
     keep = {i for m in _zhu_words().finditer(text) for i in range(m.start(), m.end())}
-    return "".join("着" if c == "著" and i not in keep else c for i, c in enumerate(text))
+    return _ZHU.sub(lambda m: "著" if m.start() in keep else "着", text)
 
 
 def to_simplified(text: str) -> str:

@@ -36,6 +36,7 @@ TOP_K = 6
 # A repair must gain this much log-probability (nats) over the damaged text, and the repaired
 # window must read like ordinary prose (mean log-probability per character; prose scores -8 to -12).
 MARGIN = 5.0
+LOCAL_MEMO = 200_000
 MIN_FLUENCY = -12.5
 
 
@@ -103,10 +104,11 @@ def _encode_run(run: str) -> bytes | None:
         return None
 
 
-def _readings(ch: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _readings(ch: str) -> frozenset[str]:
     from pypinyin import Style, pinyin
 
-    return set(pinyin(ch, style=Style.TONE, heteronym=True)[0])
+    return frozenset(pinyin(ch, style=Style.TONE, heteronym=True)[0])
 
 
 def _gloss_fits(gloss: str | None, ch: str, prev_trail: bytes, lead: int) -> bool:
@@ -140,9 +142,22 @@ def _chars(leads, trails) -> list[tuple[int, str]]:
 LEADS, TRAILS = range(0x81, 0xFF), range(0x40, 0xFF)
 
 
+@lru_cache(maxsize=256)
+def _with_trail(trail: bytes) -> tuple[tuple[int, str], ...]:
+    """Every ``(lead, character)`` whose trail byte is ``trail`` (the lost lead byte's options)."""
+    return tuple(_chars(LEADS, trail))
+
+
+@lru_cache(maxsize=256)
+def _with_lead(lead: bytes) -> tuple[str, ...]:
+    """Every character whose lead byte is ``lead`` (the options for a lost trail byte)."""
+    return tuple(c for _, c in _chars(lead, TRAILS))
+
+
 class Repairer:
     def __init__(self, model=None):
         self.model = model or default_model()
+        self._local_scores: dict[tuple[str, str, str], float] = {}
 
     def score(self, text: str) -> float:
         return self.model.logprob(t2s(text))
@@ -153,11 +168,20 @@ class Repairer:
 
     def _local(self, a: str, ch: str, b: str) -> float:
         """Cheap score of ``ch`` between ``a`` and ``b`` (bigrams only), to prune candidates."""
+        key = (a, ch, b)
+        score = self._local_scores.get(key)
+        if score is None:
+            if len(self._local_scores) >= LOCAL_MEMO:
+                self._local_scores.clear()  # memory stays bounded over a long run
+            score = self._local_scores[key] = self._local_uncached(a, ch, b)
+        return score
+
+    def _local_uncached(self, a: str, ch: str, b: str) -> float:
         m = self.model
         closer = CLOSERS.get(ch)
         a, ch, b = (token_class(_simplified_char(c)) for c in (a or " ", ch, b or " "))
-        into = closer if closer and a == BOUNDARY else m._p(a, ch)   # as CharBigramModel counts it
-        return math.log(max(into, 1e-300)) + math.log(max(m._p(ch, b), 1e-300))
+        into = math.log(closer) if closer and a == BOUNDARY else m.log_p(a, ch)   # as CharBigramModel counts it
+        return into + m.log_p(ch, b)
 
     def _top(self, a: str, options: list[str], b: str, k: int = TOP_K) -> list[str]:
         return sorted(options, key=lambda o: self._local(a, o, b), reverse=True)[:k]
@@ -174,8 +198,8 @@ class Repairer:
         body = _decode(data[1:-1] if dangling else data[1:])
         if body is None:
             return None
-        firsts = [c for lead, c in _chars(LEADS, data[:1]) if _gloss_fits(gloss, c, prev_trail, lead)]
-        lasts = [c for _, c in _chars(data[-1:], TRAILS)] if dangling else [""]
+        firsts = [c for lead, c in _with_trail(data[:1]) if _gloss_fits(gloss, c, prev_trail, lead)]
+        lasts = list(_with_lead(data[-1:])) if dangling else [""]
         if not firsts or not lasts:
             return None
         firsts = self._top(before, firsts, (body + lasts[0])[:1] or after)
@@ -242,7 +266,13 @@ def repair_gbk(text: str) -> tuple[str, list[Repair]]:
     """Repair misaligned-GBK runs; returns the text and the repairs made (offsets into the input)."""
     if not looks_damaged(text):
         return text, []
-    return Repairer().repair(text)
+    return _default_repairer().repair(text)
+
+
+@lru_cache(maxsize=1)
+def _default_repairer() -> Repairer:
+    """One repairer per process, so its memoized candidate scores serve every document."""
+    return Repairer()
 
 
 def misalign(text: str, index: int, gloss: str | None = None) -> str:
