@@ -110,7 +110,7 @@ class StanceScorer:
                          "contrast_boost": 1.3, "none_below": 0.9, "balanced_ratio": 0.5, "argued_below": 0.5,
                          **tables.get("settings", {})}
         self.matcher = CueMatcher(tables, ["vertical", "general", "argue", "against", "negation", "shift", "subordinate",
-                                             "concede", "refute_previous", "dismiss", "condition"])
+                                             "concede", "refute_previous", "dismiss", "condition", "wrapper"])
         self.balanced = [(re.compile(p), float(w)) for p, w in (tables.get("balanced") or {}).items()]
         # "A比B更重要", "A明显好于B": the hit spans the losing side B (group ``lose``); A wins.
         self.better = [(re.compile(p), float(w)) for p, w in (tables.get("better") or {}).items()]
@@ -147,9 +147,15 @@ class StanceScorer:
         # An evaluation in a clause with no cue of its own applies to the last clause that had one:
         # "接入通用大模型后,发现不仅响应速度慢,有些回答还不专业".
         # A clause opening with a condition ("一旦底座模型升级,…") names a cause: the evaluation skips it.
+        # "数据不出门,比模型多聪明重要得多": a comparison whose winning side is in the clause before argues for it.
         carried: dict[int, float] = {}
+        carried_for: dict[int, float] = {}
         targets: list[int] = []  # clauses with side cues that an evaluation after them may apply to
         for i, (cs, ce, ch) in enumerate(clauses):
+            better = next((h for h in ch if h.table == "better"), None)
+            if better is not None and targets and targets[-1] < i and not any(
+                    h.table in SIDES and h.start < better.start for h in ch):
+                carried_for[targets[-1]] = max(carried_for.get(targets[-1], 0.0), better.weight)
             if any(h.table in SIDES for h in ch):
                 if not any(h.table == "condition" and h.start - cs <= 2 for h in ch):
                     targets.append(i)
@@ -165,11 +171,11 @@ class StanceScorer:
                 conceding = False
             if any(h.table == "concede" for h in ch) and self._turns_later(dc.text, ch, ce, end):
                 conceding = True
-            key = (cs, ce, carried.get(i, 0.0), conceding)
+            key = (cs, ce, carried.get(i, 0.0), conceding, carried_for.get(i, 0.0))
             part = memo.get(key)
             if part is None:
                 part = memo[key] = Tally()
-                self._clause(dc.text, cs, ce, ch, part, key[2], conceding)
+                self._clause(dc.text, cs, ce, ch, part, key[2], conceding, key[4])
             out.add(part)
         balanced = [h for h in hits[lo:hi] if h.table == "balanced" and h.end <= end]
         if balanced:
@@ -186,7 +192,8 @@ class StanceScorer:
         rest = text[concede_end:stop]
         return any(w in rest for w in _TURN)
 
-    def _clause(self, text, cs, ce, hits, out: Tally, carried_against: float = 0.0, conceded: bool = False) -> None:
+    def _clause(self, text, cs, ce, hits, out: Tally, carried_against: float = 0.0, conceded: bool = False,
+                carried_for: float = 0.0) -> None:
         s = self.settings
         by_table = defaultdict(list)
         for h in hits:
@@ -194,7 +201,7 @@ class StanceScorer:
         sides = by_table["vertical"] + by_table["general"]
         if not sides:
             return
-        argue = max((h.weight for h in by_table["argue"]), default=0.0)
+        argue = max(max((h.weight for h in by_table["argue"]), default=0.0), carried_for)
         against = [h for h in by_table["against"] if h.weight > 0]
         # "垂直模型只是通用能力的一个应用": what comes before 只是 is subordinate to what follows.
         sub = by_table["subordinate"][0] if by_table["subordinate"] else None
@@ -210,6 +217,8 @@ class StanceScorer:
         against_from = against[0].start if against and any(h.start < against[0].start for h in sides) else None
         shift = by_table["shift"][0] if by_table["shift"] else None
         better = by_table["better"][0] if by_table["better"] else None
+        # "在通用模型外面套一层行业知识库": a thin layer over a general model argues for the general side.
+        wrapper = max((h.weight for h in by_table["wrapper"]), default=0.0)
         boost = s["contrast_boost"] if text[cs:ce].lstrip().startswith(_CONTRAST) else 1.0
         best = {"vertical": 0.0, "general": 0.0}
         argued_best = {"vertical": 0.0, "general": 0.0}
@@ -238,6 +247,8 @@ class StanceScorer:
                     flipped = not flipped
             if flipped:
                 side = "general" if side == "vertical" else "vertical"
+            if wrapper:
+                side, argued = "general", max(argued, wrapper)
             if conceded:
                 argued = 0.0  # a conceded side is only mentioned
             is_argued = argued >= 0.5
