@@ -95,6 +95,7 @@ class SpeechLexicon:
     strong_name: re.Pattern
     strong_verb_starts: object
     titles: re.Pattern
+    personal_titles: re.Pattern | None  # introduce a person with no organization ("博主唐逸飞")
     stop_chars: frozenset
     not_names: frozenset
     not_name_chars: frozenset
@@ -140,6 +141,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         strong_name=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}“”」\s]))(?P<name>[{_HAN}]{{2,3}}?)"
                                rf"(?P<verb>{_alternation(data['strong_verbs'])})"),
         titles=re.compile(rf"(?:{titles})(?:[、兼及和]?(?:{titles}))*"),
+        personal_titles=re.compile(_alternation(data["personal_titles"])) if data.get("personal_titles") else None,
         strong_verb_starts=_automaton(data["strong_verbs"]),
         stop_chars=frozenset(data["name_stop_chars"]),
         not_names=frozenset(data["not_names"]),
@@ -213,6 +215,10 @@ class Attributor:
             name = self._name_after_title(text, m.end())
             if name and name not in found:
                 found[name] = {"organization": self._organization(text, m.start(), known_orgs), "role": m.group()}
+        for m in self.lex.personal_titles.finditer(text) if self.lex.personal_titles else ():
+            name = self._name_after_title(text, m.end())
+            if name and name not in found:
+                found[name] = {"organization": None, "role": m.group()}
         return found
 
     # -- attribution -----------------------------------------------------------

@@ -31,7 +31,7 @@ class Mention(NamedTuple):
 class MentionFinder:
     """Mentions of the article's people and organizations, found once per document, looked up by stretch."""
 
-    def __init__(self, text: str, attribution, companies: list[dict]):
+    def __init__(self, text: str, attribution, companies: list[dict], venue=None):
         canon: dict[str, str] = {}
         for c in companies:
             for alias in [c["name"], *c.get("aliases", [])]:
@@ -53,12 +53,42 @@ class MentionFinder:
 
             ac = ahocorasick_rs.AhoCorasick(present, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             self.mentions = [Mention(s, e, *names[present[i]]) for i, s, e in ac.find_matches_as_indexes(text)]
+        if venue is not None and self.mentions:
+            self.mentions = venue.drop_venues(text, self.mentions)
         self.starts = [m.start for m in self.mentions]
+        self.by_name = names
+
+    def of(self, name: str, pos: int) -> Mention | None:
+        """A mention-like record of ``name`` (a speaker) placed at ``pos``."""
+        info = self.by_name.get(name)
+        return Mention(pos, pos, *info) if info else None
 
     def within(self, lo: int, hi: int) -> list[Mention]:
         """Mentions inside ``text[lo:hi]``."""
         ms = self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
         return [m for m in ms if m.end <= hi]
+
+
+class Venues:
+    """Platforms named as where something was said ("在微博隔空回应"), which are no party there."""
+
+    def __init__(self, platforms, before, after, joiners):
+        self.platforms = frozenset(platforms)
+        self.before = tuple(before)
+        self.after = tuple(after)
+        self.joiners = tuple(joiners)
+
+    def drop_venues(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        kept, last_venue_end = [], -1
+        for m in mentions:
+            surface = text[m.start:m.end]
+            if surface in self.platforms and (
+                    text.endswith(self.before, 0, m.start) or text.startswith(self.after, m.end)
+                    or (last_venue_end >= 0 and text[last_venue_end:m.start] in self.joiners + ("、",))):
+                last_venue_end = m.end
+                continue
+            kept.append(m)
+        return kept
 
 
 class RivalryAnalyzer(Analyzer):
@@ -73,8 +103,14 @@ class RivalryAnalyzer(Analyzer):
         tables = load_tables(lexicon_paths("rivalry", bundled("rivalry", "cues.toml"), self.context, self.settings))
         self.max_gap = int(tables.get("settings", {}).get("max_gap", 30))
         self.reply_window = int(tables.get("settings", {}).get("reply_window", 2))
+        settings = tables.get("settings", {})
+        self.directed_gap = int(settings.get("directed_gap", 2))
+        self.anaphors = tuple(settings.get("anaphors", ()))
+        self.moods = frozenset(settings.get("moods", ()))
         self.joiners = tuple(sorted(tables.get("joiner", {}), key=len, reverse=True))
-        self.matcher = CueMatcher(tables, ["conflict", "competition", "response", "ignore"])
+        self.venues = Venues(tables.get("platform", {}), settings.get("venue_before", ()),
+                             settings.get("venue_after", ()), self.joiners)
+        self.matcher = CueMatcher(tables, ["conflict", "directed", "competition", "response", "ignore"])
 
     def fingerprint(self) -> str:
         from newskit.cues import bundled, fingerprint, lexicon_paths
@@ -91,7 +127,7 @@ class RivalryAnalyzer(Analyzer):
         if not hits:
             return {"pairs": []}
         attribution = attribute_document(doc)
-        mentions = MentionFinder(text, attribution, (doc.results.get("entities") or {}).get("companies", []))
+        mentions = MentionFinder(text, attribution, (doc.results.get("entities") or {}).get("companies", []), self.venues)
         utterances = attribution.utterances
         pairs: dict[tuple, dict] = {}
         attackers: list[tuple[int, Mention]] = []  # (sentence index, party that threw a barb)
@@ -100,24 +136,33 @@ class RivalryAnalyzer(Analyzer):
             s_i = sent.index if sent is not None else -1
             if hit.table == "response":
                 linked = self._response(text, hit, mentions, attackers, s_i)
+            elif hit.table == "directed":
+                linked = self._directed(text, hit, mentions, utterances)
             else:
                 linked = self._linked(text, hit, mentions, utterances)
-                if hit.table == "conflict":
+            if hit.table in ("conflict", "directed"):
+                # The barb's author, for a reply to come: the first of a linked pair, else the party before the cue.
+                author = linked[0][0] if linked else None
+                if author is None:
                     s, _ = self._clause(text, hit.start, hit.end)
-                    before = [m for m in mentions.within(s, hit.start)]
-                    if before:
-                        attackers.append((s_i, before[-1]))
+                    before = mentions.within(s, hit.start)
+                    author = before[-1] if before else None
+                if author is not None:
+                    attackers.append((s_i, author))
             for a, b, people in linked:
                 key = tuple(sorted((a.party, b.party)))
-                rec = pairs.setdefault(key, {"kinds": set(), "cues": {}, "people": set(), "sentences": {}})
-                rec["kinds"].add("conflict" if hit.table == "response" else hit.table)
+                rec = pairs.setdefault(key, {"kinds": set(), "cues": {}, "people": set(), "sentences": {}, "spans": set()})
+                rec["kinds"].add("competition" if hit.table == "competition" else "conflict")
                 rec["cues"][hit.term] = max(rec["cues"].get(hit.term, 0.0), hit.weight)
                 rec["people"].update(people)
                 if sent is not None:
                     rec["sentences"][sent.index] = sent
+                rec["spans"].add(self._sentence_span(text, hit.start))
         out = []
         for (a, b), rec in pairs.items():
             kind = "conflict" if "conflict" in rec["kinds"] else "competition"
+            for lo, hi in rec["spans"]:  # the parties' people named in the evidence sentences
+                rec["people"].update(m.person for m in mentions.within(lo, hi) if m.person and m.party in (a, b))
             intensity = 1.0
             for w in rec["cues"].values():
                 intensity *= 1.0 - min(0.95, w)
@@ -132,17 +177,28 @@ class RivalryAnalyzer(Analyzer):
         """Conflict, competition and response cues, less those inside an ignored phrase (讽刺的是)."""
         hits = self.matcher.find(text)
         ignored = [(h.start, h.end) for h in hits if h.table == "ignore"]
-        return [h for h in hits if h.table != "ignore" and not any(s <= h.start < e for s, e in ignored)]
+        hits = [h for h in hits if h.table != "ignore" and not any(s <= h.start < e for s, e in ignored)]
+        if self.moods:
+            # "针锋相对地降价": a mood word describes the competition cue of its clause, not a conflict.
+            rivalry = [h.start for h in hits if h.table == "competition"]
+            for k, h in enumerate(hits):
+                if h.term in self.moods and rivalry:
+                    s, e = self._clause(text, h.start, h.end)
+                    if any(s <= p < e for p in rivalry):
+                        hits[k] = h._replace(table="competition")
+        return hits
 
     def _response(self, text, hit, mentions, attackers, s_i):
         """"星河副总裁张三随即发文回应": a reply by the one party in its clause to a recent barb's author."""
         s, e = self._clause(text, hit.start, hit.end)
         parties = {m.party: m for m in mentions.within(s, hit.start)}
-        if len(parties) != 1:
-            return []
-        responder = next(iter(parties.values()))
         for a_i, attacker in reversed(attackers):
-            if 0 <= s_i - a_i <= self.reply_window and attacker.party != responder.party:
+            if not 0 <= s_i - a_i <= self.reply_window:
+                continue
+            # "李哲转发了高远的微博并回应称": the barb's author may be named in the reply's clause too.
+            others = [m for p, m in parties.items() if p != attacker.party]
+            if len(others) == 1:
+                responder = others[0]
                 return [(attacker, responder, {m.person for m in (attacker, responder) if m.person})]
         return []
 
@@ -173,12 +229,13 @@ class RivalryAnalyzer(Analyzer):
             return [(a, b, people(a, b))]
         if before and after and before[-1].party != after[0].party and not self._enumerated(text, [before[-1], after[0]]):
             return [(before[-1], after[0], people(before[-1], after[0]))]
+        joined = self._joined(text, before) if not after else None
+        if joined:
+            # "华为与小鹏高管微博隔空交锋": two parties joined before a cue with nothing after it.
+            return [(joined[0], joined[1], people(*joined))]
         if after and not before and hit.table == "conflict":
-            # "云帆官方微博发文,暗讽星河CEO张三…": the barb's author is the sentence's subject, clauses before.
-            sent_start = max(max(text.rfind(c, 0, s) for c in _SENTENCE_STOP) + 1, s - 2 * self.max_gap)
-            earlier = [m for m in mentions.within(sent_start, s) if m.party != after[0].party]
-            if earlier and not self._enumerated(text, [earlier[-1], after[0]]):
-                subject = earlier[-1]
+            subject = self._subject(text, s, after[0], mentions) or self._quoted_author(text, hit, after[0], mentions, utterances)
+            if subject:
                 return [(subject, after[0], people(subject, after[0]) | ({subject.person} if subject.person else set()))]
         if before:
             # A jab whose words are quoted right after the cue: the speaker against whoever the quote names.
@@ -190,6 +247,55 @@ class RivalryAnalyzer(Analyzer):
                         target = next(iter(targets.values()))
                         return [(attacker, target, people(attacker, target) | {m.person for m in (attacker, target) if m.person})]
         return []
+
+    @staticmethod
+    def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+        lo = max(text.rfind(c, 0, pos) for c in _SENTENCE_STOP) + 1
+        ends = [i for i in (text.find(c, pos) for c in _SENTENCE_STOP) if i >= 0]
+        return lo, min(ends, default=len(text))
+
+    def _subject(self, text, s, target, mentions):
+        """"云帆官方微博发文,暗讽星河CEO张三…": the author is the sentence's subject, in a clause before."""
+        sent_start = max(max(text.rfind(c, 0, s) for c in _SENTENCE_STOP) + 1, s - 2 * self.max_gap)
+        earlier = [m for m in mentions.within(sent_start, s) if m.party != target.party]
+        if earlier and not self._enumerated(text, [earlier[0], target]):
+            return earlier[0]
+        return None
+
+    def _directed(self, text, hit, mentions, utterances):
+        """"并点名质疑华为" / "暗指字节跳动": a barb whose target follows at once; who threw it."""
+        s, e = self._clause(text, hit.start, hit.end)
+        after = mentions.within(hit.end, e)
+        if not after or after[0].start - hit.end > self.directed_gap:
+            return []
+        target = after[0]
+        before = [m for m in mentions.within(s, hit.start) if m.party != target.party]
+        author = before[-1] if before else self._subject(text, s, target, mentions)
+        if author is None:
+            author = self._quoted_author(text, hit, target, mentions, utterances)
+        if author is None or self._enumerated(text, [author, target]):
+            return []
+        return [(author, target, {m.person for m in (author, target) if m.person})]
+
+    def _quoted_author(self, text, hit, target, mentions, utterances):
+        """"这番话明显是在暗讽X": the speaker of the last words attributed before the sentence (that paragraph or the one before)."""
+        sent_start = max(text.rfind(c, 0, hit.start) for c in _SENTENCE_STOP) + 1
+        if not any(0 <= text.find(a, sent_start, hit.start) for a in self.anaphors):
+            return None
+        floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, sent_start)))
+        for u in reversed(utterances):
+            if u.end <= sent_start:
+                m = mentions.of(u.speaker, u.start) if u.start > floor else None
+                return m if m is not None and m.party != target.party else None
+        return None
+
+    def _joined(self, text, ms):
+        """The last two mentions of different parties joined by 与/和/跟… ("百度与搜狗"), unless part of a list."""
+        for x, y in zip(reversed(ms[:-1]), reversed(ms)):
+            if x.party != y.party and text[x.end:y.start] in self.joiners:
+                around = text[max(0, x.start - 1):x.start] + text[y.end:y.end + 1]
+                return None if ("、" in around or "等" in around) else (x, y)
+        return None
 
     @staticmethod
     def _enumerated(text: str, ms: list[Mention]) -> bool:

@@ -72,3 +72,13 @@ def test_reading_glosses_are_ignored_and_offsets_map_back():
     u = a.utterances[0]
     view = TextView(text)
     assert text[view.source(u.start):view.source_end(u.end)] == "行业大模型更适合落地。"
+
+
+def test_personal_titles_introduce_people_with_no_organization():
+    a, _ = said("科技博主唐一鸣在视频中表示,这款手机不值这个价。")
+    assert a.people["唐一鸣"] == {"organization": None, "role": "博主"}
+
+
+def test_name_stops_before_adverbs_and_verbs_it_is_glued_to():
+    a, _ = said("云帆副总裁黎川随即发文反驳。星河CEO张三转发了该文章。")
+    assert {"黎川", "张三"} <= set(a.people) and not {"黎川随", "张三转"} & set(a.people)

@@ -7,13 +7,17 @@ from newskit.plugins.rivalry import RivalryAnalyzer
 COMPANIES = [{"name": n, "aliases": [n]} for n in ("云帆", "星河", "蓝鲸科技", "华为")]
 
 
-def pairs(text):
+def analyze(text, companies=COMPANIES):
     doc = Document("p.txt", text)
-    doc.set_result("entities", {"companies": COMPANIES, "people": [], "unknown_organizations": []})
+    doc.set_result("entities", {"companies": companies, "people": [], "unknown_organizations": []})
     a = RivalryAnalyzer()
     a.configure({}, None)
     a.ensure_setup()
-    return [(p["a"], p["b"], p["kind"]) for p in a.analyze(doc)["pairs"]]
+    return a.analyze(doc)["pairs"]
+
+
+def pairs(text, companies=COMPANIES):
+    return [(p["a"], p["b"], p["kind"]) for p in analyze(text, companies)]
 
 
 @pytest.mark.parametrize("text", [
@@ -46,4 +50,61 @@ def test_a_reply_with_no_barb_before_is_nothing():
     "云帆与星河在大模型市场展开价格战。",
 ])
 def test_negative_controls_are_never_conflict(text):
+    assert all(kind != "conflict" for _, _, kind in pairs(text))
+
+
+@pytest.mark.parametrize("text", [
+    "星河CEO张三在微博隔空回应云帆。",              # the platform is where, not who
+    "星河CEO张三在个人微博上发文,点名云帆抄袭。",
+    "云帆CEO李四点名星河抄袭。星河副总裁张三转发了该微博并回应称,请拿出证据。",
+    "星河高管微博阴阳怪气云帆。",
+])
+def test_a_platform_named_as_the_venue_is_no_party(text):
+    got = pairs(text, [*COMPANIES, {"name": "新浪", "aliases": ["微博"]}])
+    assert ("云帆", "星河", "conflict") in got and all("新浪" not in (x, y) for x, y, _ in got)
+
+
+def test_a_directed_barb_needs_its_target_right_after_it():
+    assert pairs("星河创始人张三在发布会上点名云帆,称其数据造假。") == [("云帆", "星河", "conflict")]
+    # "没有点名" with no target after the cue, and 点名 followed by something else, link nobody.
+    assert pairs("星河创始人张三在发布会上没有点名,但提到了云帆的产品。") == []
+    assert pairs("云帆的发布会上点名表扬了星河的工程师。") == []
+
+
+def test_a_barb_on_earlier_words_is_thrown_by_their_speaker():
+    text = ("云帆副总裁李四表示:“有的平台只会买流量。”\n"
+            "业内人士认为,这番话明显是在暗讽星河。")
+    assert pairs(text) == [("云帆", "星河", "conflict")]
+    # Without an anaphor the commentator's sentence is no one's barb.
+    assert pairs("云帆副总裁李四表示:“有的平台只会买流量。”\n有网友暗讽星河。") == []
+
+
+def test_joined_parties_before_a_mutual_cue_with_a_third_mention():
+    assert pairs("云帆与星河高管在华为的发布会后隔空交锋。") == [("云帆", "星河", "conflict")]
+
+
+def test_a_reply_whose_clause_names_the_barbs_author():
+    text = "云帆CEO李四发文,直指星河数据造假。当晚,星河副总裁张三转发了李四的文章并回应称数据真实。"
+    got = analyze(text)
+    assert [(p["a"], p["b"], p["kind"]) for p in got] == [("云帆", "星河", "conflict")]
+    assert got[0]["people"] == ["张三", "李四"]
+
+
+def test_countersuit_between_plaintiff_and_defendant_only():
+    text = "云帆起诉星河侵犯其专利,索赔1亿元;星河表示将提起反诉。蓝鲸科技、华为也在这一市场。"
+    assert pairs(text) == [("云帆", "星河", "conflict")]
+
+
+def test_bloggers_with_no_organization_are_parties_by_name():
+    text = "科技博主赵一鸣在视频中嘲讽云帆。另一位博主孙晓东随即发文反驳,称赵一鸣“收钱带节奏”。"
+    got = {(p["a"], p["b"]) for p in analyze(text) if p["kind"] == "conflict"}
+    assert ("孙晓东", "赵一鸣") in got
+
+
+@pytest.mark.parametrize("text", [
+    "暑期补贴战火药味渐浓,云帆与星河针锋相对地降价。",
+    "第三方评测显示,云帆的加速卡在能效上超越星河,但落后于华为。",
+    "云帆与星河宣布深化合作,共同提升产品竞争力。",
+])
+def test_price_wars_benchmarks_and_partnerships_are_not_conflict(text):
     assert all(kind != "conflict" for _, _, kind in pairs(text))
