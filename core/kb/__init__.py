@@ -35,7 +35,8 @@ LINKING_LISTS = ("titles", "former_markers", "org_suffixes", "association_suffix
                  "boundary_chars", "surnames", "name_stop_chars", "support_cues", "credit_markers",
                  "disclaimer_markers", "venue_not_followed", "company_suffixes", "investor_suffixes",
                  "strong_suffixes", "intro_before", "intro_after", "promote_reject_cores",
-                 "intro_nouns", "investor_nouns", "intro_after_weak")
+                 "intro_nouns", "investor_nouns", "intro_after_weak", "descriptor_words", "place_prefixes",
+                 "fragment_tails", "category_markers", "short_name_markers")
 TOP_LEVEL = ("entity", "group", "context", "linking")
 
 

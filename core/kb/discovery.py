@@ -1,7 +1,8 @@
 """Propose organizations the knowledge base does not know, from name suffixes (科技, 资本, 实验室 ...).
 
 A candidate is the run of name characters before a suffix, cut at boundary characters (的, 由, 与,
-punctuation ...), at a known name, and after leading verbs/determiners (``org_stop_prefixes``).
+punctuation ...), at a known name, after leading verbs/determiners (``org_stop_prefixes``) and after
+the last role noun inside it (``descriptor_words``: 产业基金澄川资本 -> 澄川资本).
 Generic phrases (这家公司, 创业公司, 大公司, 互联网公司) are dropped by ``generic_org_words``.
 All word lists come from the ``[linking]`` table of the knowledge base.
 """
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 MAX_CORE = 10
+MAX_DESCRIPTOR = 5
 
 
 @dataclass
@@ -42,6 +44,10 @@ class Discoverer:
         self.stop_tuple = tuple(self.stop_prefixes)
         self.associations = tuple(linking["association_suffixes"])
         self.not_followed = tuple(linking["suffix_not_followed"])
+        descriptors = sorted(set(linking["descriptor_words"]), key=len, reverse=True)
+        # Greedy: the match ends after the LAST role noun that leaves at least two characters.
+        self.descriptor_re = re.compile("^.*(?:" + "|".join(map(re.escape, descriptors)) + ")(?=..)") \
+            if descriptors else None
 
     def discover(self, text: str, known, taken: bytearray | None = None) -> list[Unknown]:
         if self.suffix_re is None:
@@ -66,13 +72,25 @@ class Discoverer:
                 and text[i - 1] not in self.boundary:
             i -= 1
         core = text[i:s]
+        if i > 0 and text[i - 1] in self.boundary and self.descriptor_re:
+            # A role noun may hold a boundary character (竞争对手X, 供应商X): look a little further back.
+            wide = text[max(0, i - MAX_DESCRIPTOR):s]
+            m = self.descriptor_re.match(wide)
+            if m and m.end() > len(wide) - len(core):
+                core = wide[m.end():]
         while core.startswith(self.stop_tuple):       # one C-level test before looking for which one
             p = next(p for p in self.stop_prefixes if core.startswith(p))
             if len(core) <= len(p):
                 break
             core = core[len(p):]
+        core = self._after_descriptor(core)
         if len(core) < 2 or core in self.generic:
             return None
         if not association and core.endswith(self.generic_tails):
             return None
         return core
+
+    def _after_descriptor(self, core: str) -> str:
+        """产业基金澄川 -> 澄川: the name starts after the last role noun inside the run, if 2+ characters remain."""
+        m = self.descriptor_re.match(core) if self.descriptor_re else None
+        return core[m.end():] if m else core
