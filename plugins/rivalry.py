@@ -280,14 +280,14 @@ class RivalryAnalyzer(Analyzer):
     def _quoted_author(self, text, hit, target, mentions, utterances):
         """"这番话明显是在暗讽X": the speaker of the last words attributed before the sentence (that paragraph or the one before)."""
         sent_start = max(text.rfind(c, 0, hit.start) for c in _SENTENCE_STOP) + 1
-        if not any(0 <= text.find(a, sent_start, hit.start) for a in self.anaphors):
+        if not any(0 <= text.find(a, sent_start, hit.end) for a in self.anaphors):
             return None
         floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, sent_start)))
-        for u in reversed(utterances):
-            if u.end <= sent_start:
-                m = mentions.of(u.speaker, u.start) if u.start > floor else None
-                return m if m is not None and m.party != target.party else None
-        return None
+        author = next((mentions.of(u.speaker, u.start) for u in reversed(utterances) if u.end <= sent_start), None)
+        if author is None or author.start <= floor:
+            # No words attributed: the person last named before ("卢伟冰在微博发文…。网友认为,他所指的是X").
+            author = next((m for m in reversed(mentions.within(floor + 1, sent_start)) if m.person), None)
+        return author if author is not None and author.party != target.party else None
 
     def _joined(self, text, ms):
         """The last two mentions of different parties joined by 与/和/跟… ("百度与搜狗"), unless part of a list."""

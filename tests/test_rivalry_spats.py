@@ -108,3 +108,10 @@ def test_bloggers_with_no_organization_are_parties_by_name():
 ])
 def test_price_wars_benchmarks_and_partnerships_are_not_conflict(text):
     assert all(kind != "conflict" for _, _, kind in pairs(text))
+
+
+def test_a_pronoun_pointing_at_a_named_target_goes_to_the_person_last_named():
+    text = "云帆CEO李四在微博发文,怒怼某友商抄袭还倒打一耙。网友普遍认为,他所指的是星河。"
+    got = analyze(text)
+    assert [(p["a"], p["b"], p["kind"]) for p in got] == [("云帆", "星河", "conflict")]
+    assert got[0]["people"] == ["李四"]
