@@ -109,6 +109,8 @@ def test_free_throws_are_not_sanctions(engine):
     ("这名球员状态不佳,表现平平。", "这名球员", "negative"),
     ("这位歌手唱功了得,镇得住场子。", "这位歌手", "positive"),
     ("这位老将多年来热心公益,多次捐款。", "这位老将", "positive"),
+    ("这位官员飞扬跋扈,滥用职权。", "这位官员", "negative"),
+    ("这位演员的表演十分出彩,让人眼前一亮。", "这位演员", "positive"),
 ])
 def test_general_news_words(engine, text, target, label):
     assert labels(engine, text, [target])[target] == label
