@@ -33,6 +33,15 @@ def _is_name_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _two_char_name(word: str) -> bool:
+    """问岐 yes; 请贵, 也有, 年度 no: two characters that are no dictionary word and start with no
+    function word or verb (rare, so the slow tagger is affordable)."""
+    from newskit.text import pos_tags
+
+    tags = pos_tags(word)
+    return len(tags) == 2 and not tags[0][1].startswith(("v", "d", "p", "c", "u", "r", "m", "q", "f", "t"))
+
+
 class Discoverer:
     def __init__(self, linking: dict[str, list[str]]):
         suffixes = sorted(set(linking["org_suffixes"]), key=len, reverse=True)
@@ -72,22 +81,33 @@ class Discoverer:
                 and text[i - 1] not in self.boundary:
             i -= 1
         core = text[i:s]
-        if i > 0 and text[i - 1] in self.boundary and self.descriptor_re:
+        if len(core) == 1 and i > 0 and text[i - 1] in self.boundary and not taken[i - 1] \
+                and (i == 1 or text[i - 2] in self.boundary or not _is_name_char(text[i - 2])) \
+                and _two_char_name(text[i - 1:s]):
+            core = text[i - 1:s]      # 与问岐智能: a name may start with a boundary character (问, 答, 令)
+        elif i > 0 and text[i - 1] in self.boundary and self.descriptor_re:
             # A role noun may hold a boundary character (竞争对手X, 供应商X): look a little further back.
             wide = text[max(0, i - MAX_DESCRIPTOR):s]
             m = self.descriptor_re.match(wide)
             if m and m.end() > len(wide) - len(core):
                 core = wide[m.end():]
+        for _ in range(3):     # 投资方包括启澜 -> 包括启澜 -> 启澜; 包括合作伙伴X -> 合作伙伴X -> X
+            trimmed = self._strip_stop_prefixes(self._after_descriptor(core))
+            if trimmed == core:
+                break
+            core = trimmed
+        if len(core) < 2 or core in self.generic:
+            return None
+        if not association and core.endswith(self.generic_tails):
+            return None
+        return core
+
+    def _strip_stop_prefixes(self, core: str) -> str:
         while core.startswith(self.stop_tuple):       # one C-level test before looking for which one
             p = next(p for p in self.stop_prefixes if core.startswith(p))
             if len(core) <= len(p):
                 break
             core = core[len(p):]
-        core = self._after_descriptor(core)
-        if len(core) < 2 or core in self.generic:
-            return None
-        if not association and core.endswith(self.generic_tails):
-            return None
         return core
 
     def _after_descriptor(self, core: str) -> str:

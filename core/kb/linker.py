@@ -110,6 +110,8 @@ class Linker:
         self.rejects = kb.rejects
         self.credit_re = _zone_regex(kb.linking["credit_markers"], r"[^\s,。;,;!?!?、]{1,25}")
         self.disclaimer_re = _line_regex(kb.linking["disclaimer_markers"])
+        self.suffix_pairs = frozenset(x for x in kb.linking["org_suffixes"] if len(x) == 2)
+        self.boundary = frozenset("".join(kb.linking["boundary_chars"]))
         self.discoverer = Discoverer(kb.linking)
         self.promoter = Promoter(kb.linking)
         self.attributor = Attributor(kb, self.people)
@@ -131,6 +133,8 @@ class Linker:
                 continue
             if self._rejected(text, lowered[start:end], start, end):
                 continue
+            if s.kind == "org" and not s.ascii and self._inside_unknown(text, start, end):
+                continue
             if s.kind == "title":
                 links.titles.append(Mention(start, end, surface, "title", s.targets[0]))
                 continue
@@ -151,6 +155,14 @@ class Linker:
             return False
         before, after = rule
         return any(text.endswith(b, 0, start) for b in before) or any(text.startswith(a, end) for a in after)
+
+    def _inside_unknown(self, text: str, start: int, end: int) -> bool:
+        """思科 in 锐思科技: the name's last character starts an organization suffix and a name character is
+        glued before it, so the text names another organization."""
+        if end >= len(text) or start == 0 or text[end - 1:end + 1] not in self.suffix_pairs:
+            return False
+        ch = text[start - 1]
+        return "\u4e00" <= ch <= "\u9fff" and ch not in self.boundary
 
     def _venue(self, text: str, end: int) -> bool:
         """"京东上售价", "在B站上": the organization as a place, not a subject."""

@@ -23,6 +23,7 @@ from functools import lru_cache
 LEGAL_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "公司")
 INTRO_GAP = "的均也都亦还 \u3000"   # allowed between the name and an ``intro_after`` cue (X的创始人, X均参与)
 CLAUSE_END = frozenset(",，。;；:：!！?？()（）\n")
+LIST_JOIN = frozenset("、和与及")
 LIST_ITEM_END = frozenset("、和与及等")
 LIST_ITEM_START = frozenset("、和与及括如")
 
@@ -35,7 +36,7 @@ class _Group:
     forms: list[str] = field(default_factory=list)
     spans: list[list[int]] = field(default_factory=list)
     legal: bool = False       # seen as a registered legal name (有限公司)
-    stripped: bool = False    # seen with a legal form (X公司): introduced by itself
+    stripped: bool = False    # seen with a legal form (X公司, X not a common phrase): introduced by itself
 
 
 @dataclass
@@ -89,7 +90,7 @@ class Promoter:
             g.forms.append(u.name)
             g.spans.extend(u.spans)
             g.legal = g.legal or legal
-            g.stripped = g.stripped or base != u.name
+            g.stripped = g.stripped or (base != u.name and (legal or not _common_phrase(self._bare(base))))
         out: dict[str, Promoted] = {}
         for g in self._merge_short_forms(groups):
             strong = g.base.endswith(self.strong)
@@ -247,6 +248,8 @@ def _name_like(core: str, fragment_tails=frozenset(), lenient: str = "") -> bool
     a clause ending in a time/locality word (上市后, 成立之初), a function word first, a verb last."""
     if not _han(core[-1]):
         return True
+    if core in fragment_tails:
+        return False
     tags = _tags(core)
     if any(flag.startswith("t") for _, flag in tags):  # time words: 当天下午, 当季
         return False
@@ -265,6 +268,21 @@ def _name_like(core: str, fragment_tails=frozenset(), lenient: str = "") -> bool
                                   and (len(first) == 1 or tags[0][1] not in _COMMON_WORD)):
         return True
     return not (len(word) > 1 and flag.startswith(_NOT_NAME_END))
+
+
+# Common words at least this frequent in jieba's dictionary make "X公司" a phrase (优秀公司, 石油公司,
+# 自己开公司, 上市后公司), not a name; trade names are rare words or unknown (星图 65, 联动 192).
+COMMON_WORD_FREQ = 300
+_GLUE = ("v", "p", "r", "d", "f", "u", "c", "m", "q", "t")
+
+
+def _common_phrase(core: str) -> bool:
+    """Every word of ``core`` is a frequent dictionary word or a one-character function word or verb."""
+    from newskit.text import _get
+
+    freq = _get().FREQ
+    return all((len(w) > 1 and freq.get(w, 0) >= COMMON_WORD_FREQ) or (len(w) == 1 and f.startswith(_GLUE))
+               for w, f in _tags(core))
 
 
 @lru_cache(maxsize=4096)
@@ -307,10 +325,11 @@ def _han(ch: str) -> bool:
 
 
 def _listed_with_known(text: str, start: int, end: int, taken: bytearray) -> bool:
-    """Named in an enumeration (、) in one clause with a known organization: 商汤科技、X科技、Y智能等."""
+    """Named as a whole item of an enumeration (、 和 与 及) in one clause with a known organization:
+    商汤科技、X科技、Y智能等; A资本、高榕资本和B创投."""
     before, after = text[start - 1:start], text[end:end + 1]
-    if not ((before == "、" and (after in LIST_ITEM_END or after in CLAUSE_END))
-            or (after == "、" and (before in LIST_ITEM_START or before in CLAUSE_END))):
+    if not ((before in LIST_JOIN and (after in LIST_ITEM_END or after in CLAUSE_END or not after))
+            or (after in LIST_JOIN and (before in LIST_ITEM_START or before in CLAUSE_END or not before))):
         return False                  # the name must be a whole item of the list
     a = start
     while a > 0 and text[a - 1] not in CLAUSE_END:
