@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -112,12 +113,15 @@ class _Dedupe:
     so far (decisions depend on those documents and nothing else): an unchanged corpus is
     de-duplicated with one look-up per document, without loading datasketch or any signature.  On
     the first decision not in the cache, an index is built from the cached signatures of the
-    documents kept so far, and from there on each document is checked against it."""
+    documents kept so far, and from there on each document is checked against it.
 
-    def __init__(self, cache, reference_date):
+    Signatures a decision will need are computed ahead by ``executor`` (in the workers, alongside
+    analysis); only the index and the decisions, in input order, stay in this process."""
+
+    def __init__(self, cache, reference_date, executor=None):
         from .dedupe import NearDuplicates
 
-        self.cache, self.reference_date = cache, reference_date
+        self.cache, self.reference_date, self.executor = cache, reference_date, executor
         self.found: dict[str, list] = {}
         self.prefix = NearDuplicates.params()
         self._index = None
@@ -126,37 +130,56 @@ class _Dedupe:
     def __call__(self, raws: Iterable[RawDoc]) -> Iterator[tuple[RawDoc, str | None]]:
         """``(raw, doc key)`` for each document kept (the key is None without a cache)."""
         cache = self.cache
-        for raw in raws:
-            dkey = decision = None
-            if cache is not None:
-                dkey = doc_key(raw, self.reference_date)
-                self.prefix = _sha(self.prefix, dkey)
-                stored = cache.decision(self.prefix)
-                decision = json.loads(stored) if stored is not None else None
-                if decision is not None and not decision:
-                    if self._index is None:
-                        self._kept.append((raw.id, dkey))
-                    else:
-                        self._index.remember(raw.id, self._signature(raw, dkey))
+        for raw, dkey, prefix, decision, pending in self._ahead(raws):
+            if decision is not None and not decision:
+                if self._index is None:
+                    self._kept.append((raw.id, dkey))
+                else:
+                    self._index.remember(raw.id, self._signature(raw, dkey))
             if decision is None:
-                decision = self._decide(raw, dkey)
+                decision = self._decide(raw, dkey, pending)
                 if cache is not None:
-                    cache.store_decision(self.prefix, json.dumps(decision, ensure_ascii=False))
+                    cache.store_decision(prefix, json.dumps(decision, ensure_ascii=False))
             if not decision:
                 yield raw, dkey
                 continue
             self.found.setdefault(decision["original"], []).append(decision["entry"])
             log.info("%s: near-duplicate of %s, not analyzed again", raw.id, decision["original"])
 
-    def _signature(self, raw: RawDoc, dkey: str | None) -> bytes:
-        sig = self.cache.signature(dkey) if self.cache is not None else None
+    def _ahead(self, raws: Iterable[RawDoc]) -> Iterator[tuple]:
+        """``(raw, doc key, decision prefix, stored decision, pending signature)``, a window ahead of
+        the decisions: a document without a stored decision or signature has its signature
+        submitted to the executor as soon as it is read."""
+        cache, window = self.cache, deque()
+        for raw in raws:
+            dkey = stored = pending = None
+            if cache is not None:
+                dkey = doc_key(raw, self.reference_date)
+                self.prefix = _sha(self.prefix, dkey)
+                found = cache.decision(self.prefix)
+                stored = json.loads(found) if found is not None else None
+            if stored is None and self.executor is not None and (cache is None or cache.signature(dkey) is None):
+                pending = self.executor.submit_signature(raw.text)
+            window.append((raw, dkey, self.prefix, stored, pending))
+            if len(window) > (self.executor.window if self.executor is not None else 0):
+                yield window.popleft()
+        while window:
+            yield window.popleft()
+
+    def _signature(self, raw: RawDoc, dkey: str | None, pending=None) -> bytes:
+        sig = self.cache.signature(dkey) if self.cache is not None and pending is None else None
         if sig is None:
-            sig = self._index.signature(raw.text)
+            if pending is not None:
+                sig = self.executor.result(pending)
+            else:
+                from .dedupe import signature
+
+                sig = signature(raw.text)
             if self.cache is not None:
                 self.cache.store_signature(dkey, sig)
         return sig
 
-    def _decide(self, raw: RawDoc, dkey: str | None) -> dict:
+    def _decide(self, raw: RawDoc, dkey: str | None, pending=None) -> dict:
         if self._index is None:
             from .dedupe import NearDuplicates
 
@@ -167,7 +190,7 @@ class _Dedupe:
                     log.warning("%s: near-duplicate signature missing from the cache; not compared", doc_id)
                 self._index.remember(doc_id, sig or b"")
             self._kept.clear()
-        original = self._index.check_signature(raw.id, self._signature(raw, dkey))
+        original = self._index.check_signature(raw.id, self._signature(raw, dkey, pending))
         if original is None:
             return {}
         from .normalize import to_document
@@ -302,10 +325,10 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
         else:
             read_errors.clear()
             raws = _raws(inputs, read_errors, lambda e: log.warning("skipped %s", e))
-            dedupe = _Dedupe(cache, settings.reference_date)
-            duplicates = dedupe.found
-            raws = dedupe(raws)
             with LazyExecutor(kind, engine, jobs, scheduler) as ex:
+                dedupe = _Dedupe(cache, settings.reference_date, ex)
+                duplicates = dedupe.found
+                raws = dedupe(raws)
                 for item, rec in progress(run_ordered(ex, _cache_items(raws, engine, cache), engine)):
                     if isinstance(rec, str):  # a full cache hit, already serialized
                         cached += 1

@@ -1,6 +1,7 @@
 """Near-duplicate detection for syndicated copies (one story reposted by several sites, lightly edited).
 
-API, called by the build in the main process, in input order::
+API, called by the build in the main process, in input order (the build computes signatures in its
+workers with :func:`signature` and passes them to :meth:`NearDuplicates.check_signature`)::
 
     dups = NearDuplicates()                 # threshold: estimated Jaccard similarity of shingles
     earlier = dups.check(doc.id, doc.text)  # id of an earlier near-duplicate, or None (then remembered)
@@ -24,6 +25,23 @@ def shingles(text: str, size: int = 5) -> set[bytes]:
     return {core[i:i + size].encode("utf-8") for i in range(max(0, len(core) - size + 1))}
 
 
+def signature(text: str, num_perm: int = NUM_PERM, min_chars: int = MIN_CHARS) -> bytes:
+    """The MinHash signature of ``text`` as bytes (empty when the text is too short to judge).
+
+    Deterministic across processes (crc32 shingle hashes), so a build computes it in its workers
+    and caches it per document; only the index (:class:`NearDuplicates`) lives in the main process."""
+    import zlib
+
+    from datasketch import MinHash
+
+    grams = shingles(text)
+    if len(grams) < min_chars:
+        return b""
+    m = MinHash(num_perm=num_perm, hashfunc=zlib.crc32, scheme=SCHEME)
+    m.update_batch(list(grams))
+    return m.hashvalues.astype("<u8").tobytes()
+
+
 class NearDuplicates:
     def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, min_chars: int = MIN_CHARS):
         from datasketch import MinHashLSH
@@ -33,19 +51,8 @@ class NearDuplicates:
         self._hashes: dict = {}
 
     def signature(self, text: str) -> bytes:
-        """The MinHash signature of ``text`` as bytes (empty when the text is too short to judge).
-
-        Deterministic across processes (crc32 shingle hashes), so a build can cache it per document."""
-        import zlib
-
-        from datasketch import MinHash
-
-        grams = shingles(text)
-        if len(grams) < self.min_chars:
-            return b""
-        m = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32, scheme=SCHEME)
-        m.update_batch(list(grams))
-        return m.hashvalues.astype("<u8").tobytes()
+        """The MinHash signature of ``text`` (see :func:`signature`) with this index's parameters."""
+        return signature(text, self.num_perm, self.min_chars)
 
     def check(self, doc_id: str, text: str) -> str | None:
         """The id of the most similar earlier document above the threshold, else None.

@@ -52,6 +52,13 @@ def _process_init(settings, key: str) -> None:
             pass  # reported on the first document it fails on, as in a serial run
 
 
+def signature_of(text: str) -> bytes:
+    """A document's near-duplicate signature, computed in a worker (see :mod:`newskit.dedupe`)."""
+    from .dedupe import signature
+
+    return signature(text)
+
+
 def process_one(settings, key: str, raw, cached) -> tuple[dict, dict]:
     """Analyze one document in a worker; returns the record and this document's timings."""
     engine = _engine_for(settings, key)
@@ -71,6 +78,10 @@ class SerialExecutor:
 
     def submit(self, raw, cached):
         return self.engine.process(raw, cached), {}
+
+    def submit_signature(self, text: str):
+        """Start computing a document's near-duplicate signature; ``result`` returns the bytes."""
+        return signature_of(text)
 
     def result(self, handle):
         return handle
@@ -100,6 +111,9 @@ class ProcessExecutor(SerialExecutor):
     def submit(self, raw, cached):
         return self.pool.submit(process_one, self.engine.settings, self.key, raw, cached)
 
+    def submit_signature(self, text: str):
+        return self.pool.submit(signature_of, text)
+
     def result(self, handle):
         return handle.result()
 
@@ -128,6 +142,9 @@ class DaskExecutor(SerialExecutor):
 
     def submit(self, raw, cached):
         return self.client.submit(process_one, self.engine.settings, self.key, raw, cached, pure=False)
+
+    def submit_signature(self, text: str):
+        return self.client.submit(signature_of, text, pure=False)
 
     def result(self, handle):
         return handle.result()
@@ -159,7 +176,7 @@ class LazyExecutor(SerialExecutor):
         self._key = None
         self.window = max(1, jobs) * 4
 
-    def submit(self, raw, cached):
+    def _start(self):
         if self._real is None:
             # Key worker engines by settings *and* analyzer fingerprints (a KB file edited in place).
             from .cache import analyzer_bases
@@ -167,7 +184,13 @@ class LazyExecutor(SerialExecutor):
             key = settings_fingerprint(self.engine.settings, json.dumps(analyzer_bases(self.engine.analyzers)))
             self._real = make_executor(self.kind, self.engine, self.jobs, self.scheduler, key)
             self.window = self._real.window
-        return self._real.submit(raw, cached)
+        return self._real
+
+    def submit(self, raw, cached):
+        return self._start().submit(raw, cached)
+
+    def submit_signature(self, text: str):
+        return self._start().submit_signature(text)
 
     def result(self, handle):
         return self._real.result(handle)

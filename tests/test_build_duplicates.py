@@ -67,3 +67,23 @@ def test_cached_decisions_skip_the_index_until_something_changes(corpus, tmp_pat
     docs = {d["id"]: d for d in results["documents"]}
     assert built == [1] and sorted(docs) == ["a_original.txt", "c_other.txt"]
     assert [d["id"] for d in docs["a_original.txt"]["duplicates"]] == ["b_repost.txt", "d_repost.txt"]
+
+
+def test_process_pool_computes_signatures_in_its_workers(corpus, tmp_path, monkeypatch):
+    """With --jobs 2 the main process only decides (in input order); the MinHash signatures come
+    from the workers, and the decisions are those of a serial run."""
+    import newskit.dedupe
+
+    registry, settings = load(), RunSettings(analyzers=["entities"])
+    (corpus / "d_repost.txt").write_text("来源:某门户\n\n" + "\n\n".join(STORY) + "\n\n责任编辑:某某", encoding="utf-8")
+    serial = build([str(corpus)], tmp_path / "s", settings, registry, formats=("json",), use_cache=False)
+
+    def not_here(*a, **k):
+        raise AssertionError("signature computed in the main process")
+
+    monkeypatch.setattr(newskit.dedupe, "signature", not_here)
+    pooled = build([str(corpus)], tmp_path / "p", settings, registry, formats=("json",), use_cache=False,
+                   jobs=2, executor="processes")
+    docs = [{d["id"]: d["duplicates"] for d in json.loads(o.results_path.read_text(encoding="utf-8"))["documents"]}
+            for o in (serial, pooled)]
+    assert docs[0] == docs[1] and [d["id"] for d in docs[1]["a_original.txt"]] == ["b_repost.txt", "d_repost.txt"]
