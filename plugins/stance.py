@@ -18,6 +18,7 @@ from newskit import Analyzer, hookimpl
 SIDES = {"vertical": 1, "general": -1}
 _CLAUSE_MARKS = ",;:\uff0c\uff1b\uff1a"  # half- and full-width
 _CLAUSE_SEP = re.compile(f"[{_CLAUSE_MARKS}]")
+_SCORING = {"vertical", "general", "balanced"}
 _TOUCHING = {"vertical", "general", "balanced", "refute_previous"}  # hits that make a sentence worth scoring
 _CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
 _TURN = ("但", "却", "然而", "可是")  # ends a concession anywhere in a clause
@@ -81,20 +82,25 @@ class Tally:
 class DocumentCues:
     """One document's cue hits, clause separators and already-scored clauses, shared by its sentences and speakers."""
 
-    __slots__ = ("text", "hits", "starts", "memo")
+    __slots__ = ("text", "hits", "starts", "memo", "marks", "scoring_starts")
 
     def __init__(self, text: str, hits: list):
         self.text = text
         self.hits = hits
         self.starts = [h.start for h in hits]
+        # Starts of the hits that can give support (a side cue or a both-sides pattern): a stretch
+        # without any scores nothing, whatever else it holds.
+        self.scoring_starts = [h.start for h in hits if h.table in _SCORING]
         self.memo: dict = {}
+        self.marks = [m.start() for m in _CLAUSE_SEP.finditer(text)]  # clause separators, in order
 
     def clause(self, pos: int, start: int, end: int) -> tuple[int, int]:
         """The clause (between ,;: marks) around ``pos``, within ``text[start:end]``."""
-        t = self.text
-        cs = max(t.rfind(c, start, pos) for c in _CLAUSE_MARKS) + 1
-        m = _CLAUSE_SEP.search(t, pos, end)
-        return max(cs, start), (m.start() if m else end)
+        marks = self.marks
+        i = bisect_left(marks, pos)
+        cs = marks[i - 1] + 1 if i and marks[i - 1] >= start else start
+        ce = marks[i] if i < len(marks) and marks[i] < end else end
+        return cs, ce
 
     def between(self, start: int, end: int) -> list:
         return self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
@@ -131,18 +137,20 @@ class StanceScorer:
     def tally(self, dc: "DocumentCues", start: int, end: int) -> Tally:
         """Support for each side in ``text[start:end]``, clause by clause (each clause scored once per document)."""
         out = Tally()
+        scoring = dc.scoring_starts
+        if bisect_left(scoring, start) == bisect_left(scoring, end):
+            return out
         hits, starts = dc.hits, dc.starts
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-        if lo == hi:
-            return out
-        clauses = []  # (start, end, hits) of the clauses that have hits, in order
+        clauses = []  # (start, end, hits, their tables) of the clauses that have hits, in order
         k = lo
         while k < hi:
-            cs, ce = dc.clause(hits[k].start, start, end)
+            cs, ce = dc.clause(starts[k], start, end)
             m = k + 1
-            while m < hi and hits[m].start < ce:
+            while m < hi and starts[m] < ce:
                 m += 1
-            clauses.append((cs, ce, hits[k:m]))
+            ch = hits[k:m]
+            clauses.append((cs, ce, ch, {h.table for h in ch}))
             k = m
         # An evaluation in a clause with no cue of its own applies to the last clause that had one:
         # "接入通用大模型后,发现不仅响应速度慢,有些回答还不专业".
@@ -151,33 +159,38 @@ class StanceScorer:
         carried: dict[int, float] = {}
         carried_for: dict[int, float] = {}
         targets: list[int] = []  # clauses with side cues that an evaluation after them may apply to
-        for i, (cs, ce, ch) in enumerate(clauses):
-            better = next((h for h in ch if h.table == "better"), None)
-            if better is not None and targets and targets[-1] < i and not any(
-                    h.table in SIDES and h.start < better.start for h in ch):
-                carried_for[targets[-1]] = max(carried_for.get(targets[-1], 0.0), better.weight)
-            if any(h.table in SIDES for h in ch):
-                if not any(h.table == "condition" and h.start - cs <= 2 for h in ch):
+        for i, (cs, ce, ch, tables) in enumerate(clauses):
+            if "better" in tables and targets and targets[-1] < i:
+                better = next(h for h in ch if h.table == "better")
+                if not any(h.table in SIDES and h.start < better.start for h in ch):
+                    carried_for[targets[-1]] = max(carried_for.get(targets[-1], 0.0), better.weight)
+            if "vertical" in tables or "general" in tables:
+                if "condition" not in tables or not any(h.table == "condition" and h.start - cs <= 2 for h in ch):
                     targets.append(i)
-            elif targets:
-                against = [h.weight for h in ch if h.table in ("against", "dismiss")]
-                if against:
-                    carried[targets[-1]] = max(carried.get(targets[-1], 0.0), max(against))
+            elif targets and ("against" in tables or "dismiss" in tables):
+                against = max(h.weight for h in ch if h.table in ("against", "dismiss"))
+                carried[targets[-1]] = max(carried.get(targets[-1], 0.0), against)
         memo = dc.memo
+        text = dc.text
         conceding = False  # "通用大模型固然强大,但…": clauses after a concession, until the turn
-        for i, (cs, ce, ch) in enumerate(clauses):
-            text_c = dc.text[cs:ce].lstrip()
-            if conceding and (text_c.startswith(_CONTRAST) or any(w in text_c for w in _TURN)):
-                conceding = False
-            if any(h.table == "concede" for h in ch) and self._turns_later(dc.text, ch, ce, end):
+        balanced = []
+        for i, (cs, ce, ch, tables) in enumerate(clauses):
+            if conceding:
+                text_c = text[cs:ce].lstrip()
+                if text_c.startswith(_CONTRAST) or any(w in text_c for w in _TURN):
+                    conceding = False
+            if "concede" in tables and self._turns_later(text, ch, ce, end):
                 conceding = True
+            if "balanced" in tables:
+                balanced.extend(h for h in ch if h.table == "balanced" and h.end <= end)
+            if "vertical" not in tables and "general" not in tables:
+                continue  # no side named: nothing to score here
             key = (cs, ce, carried.get(i, 0.0), conceding, carried_for.get(i, 0.0))
             part = memo.get(key)
             if part is None:
                 part = memo[key] = Tally()
-                self._clause(dc.text, cs, ce, ch, part, key[2], conceding, key[4])
+                self._clause(text, cs, ce, ch, part, key[2], conceding, key[4])
             out.add(part)
-        balanced = [h for h in hits[lo:hi] if h.table == "balanced" and h.end <= end]
         if balanced:
             best = max(balanced, key=lambda h: h.weight)
             out.balanced += best.weight
