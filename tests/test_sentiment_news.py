@@ -114,3 +114,16 @@ def test_free_throws_are_not_sanctions(engine):
 ])
 def test_general_news_words(engine, text, target, label):
     assert labels(engine, text, [target])[target] == label
+
+
+@pytest.mark.parametrize("comma", [",", "\uff0c"])
+def test_full_width_punctuation_breaks_clauses_like_half_width(engine, comma):
+    # normalization keeps punctuation as written: most Chinese news uses the full-width forms
+    text = f"星河科技发布了年报{comma}大获成功的是月光公司。"
+    assert labels(engine, text, ["星河科技", "月光公司"]) == {"星河科技": "neutral", "月光公司": "positive"}
+
+
+def test_full_width_question_mark_is_a_question(engine):
+    half = labels(engine, "星河科技怎么可能领先?", ["星河科技"])
+    full = labels(engine, "星河科技怎么可能领先\uff1f", ["星河科技"])
+    assert half == full

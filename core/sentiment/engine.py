@@ -26,13 +26,13 @@ from typing import NamedTuple
 
 from .lexicon import Hit, Lexicon
 
-CLAUSE_BREAKS = frozenset(",,;;::")
+CLAUSE_BREAKS = frozenset(",;:\uff0c\uff1b\uff1a")  # half- and full-width (normalization keeps punctuation)
 _BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 _POLAR = frozenset(("positive", "negative", "ahead", "behind", "sanctions"))
 _NEGATIVE = frozenset(("negative", "behind", "sanctions"))
 _COORD_GAP = frozenset("、和与及跟同并以/ ")
-_QUESTION_END = ("?", "?")
-_CLOSERS = "”’」』)》]\"' "
+_QUESTION_END = ("?", "\uff1f")
+_CLOSERS = "”’」』)\uff09》]\"' "
 
 
 class Mention(NamedTuple):
@@ -91,6 +91,7 @@ class SentimentEngine:
         for sent in (sentences[i] for i in sorted(wanted) if i >= 0):
             start, end = sent.start, sent.end
             s_mentions = mentions[bisect_left(m_starts, start):bisect_left(m_starts, end)]
+            beaten = ()
             if bisect_left(p_starts, start) < bisect_left(p_starts, end):  # a polar cue in the sentence
                 s_hits = hits[bisect_left(h_starts, start):bisect_left(h_starts, end)]
                 antecedents = [m for i, ms in recent if sent.index - i <= reach for m in ms]
@@ -98,9 +99,12 @@ class SentimentEngine:
                     for m, value in self._sentence(text, sent, s_mentions, s_hits, antecedents):
                         contrib[m] += value
                         per_sentence[(m.target, sent.index)] += value
+                    beaten = self._beaten
             prior = priors.get(sent.index)
             if prior and s_mentions:
                 for m in {m.target: m for m in reversed(s_mentions)}.values():
+                    if prior > 0 and m.target in beaten:
+                        continue  # the loser of a contest (B in A 击败 B) does not share the winner's tone
                     contrib[m] += prior
                     per_sentence[(m.target, sent.index)] += prior
             if s_mentions:
@@ -184,6 +188,7 @@ class SentimentEngine:
     def _sentence(self, text, sent, mentions, hits, antecedents):
         cfg = self.cfg
         self._text = text
+        self._beaten = set()  # targets on the losing side of a comparison in this sentence
         # clause breaks of this sentence only: most sentences of a text are never analysed
         bounds = [m.start() for m in _BREAK_RE.finditer(text, sent.start, sent.end)]
         clause_of = lambda pos: bisect_left(bounds, pos)  # noqa: E731
@@ -233,7 +238,10 @@ class SentimentEngine:
             if h.kind == "sanctions":
                 yield from self._patient(h, value, c, by_clause, hits, antecedents, speakers, clause_of)
             elif h.kind in ("ahead", "behind"):
-                yield from self._comparison(text, h, value, c, by_clause, hits, antecedents, speakers, clause_of)
+                for m, v in self._comparison(text, h, value, c, by_clause, hits, antecedents, speakers, clause_of):
+                    if v < 0 and clause_of(m.start) == c:  # named in the contest's own clause
+                        self._beaten.add(m.target)
+                    yield m, v
             else:
                 yield from self._plain(h, value, c, by_clause, hits, antecedents, speakers, clause_of, n_clauses)
 
