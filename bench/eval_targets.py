@@ -72,7 +72,7 @@ def main() -> int:
     ap.add_argument("--sets", default="sohu2022,finnsp")
     ap.add_argument("--lexicon", action="append", default=[])
     ap.add_argument("--prefer-specific", action="store_true", help="leave less specific targets neutral")
-    ap.add_argument("--sentence-share", type=float, default=0.3)
+    ap.add_argument("--sentence-share", type=float, default=0.4)
     ap.add_argument("--document-share", type=float, default=None)
     ap.add_argument("--snownlp", type=float, default=0.0, help="weight of SnowNLP's sentence opinion (slow)")
     args = ap.parse_args()

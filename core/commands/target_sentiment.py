@@ -22,7 +22,7 @@ class Scorer:
     names is left neutral (news about 众车在线 is not about 众车)."""
 
     def __init__(self, lexicons=(), use_kb: bool = True, specific: bool = False, evidence: bool = True,
-                 sentence_share: float = 0.3, document_share: float | None = None,
+                 sentence_share: float = 0.4, document_share: float | None = None,
                  snownlp: float = 0.0):
         from ..sentiment import SentimentEngine, load_lexicon
 
@@ -97,7 +97,7 @@ def parse_line(line: str) -> dict:
 @click.option("--prefer-specific", is_flag=True,
               help="Leave neutral a target contained in a longer target the text names (measured: no gain on FinNSP train).")
 @click.option("--no-evidence", is_flag=True, help="Leave out the evidence sentences.")
-@click.option("--sentence-share", type=click.FloatRange(0, 3), default=0.3, show_default=True,
+@click.option("--sentence-share", type=click.FloatRange(0, 3), default=0.4, show_default=True,
               help="Weight of the whole sentence's tone for every target it names (0: clause-scoped cues only).")
 @click.option("--document-share", type=click.FloatRange(0, 3), default=None,
               help="Weight of the article's overall tone for its most often named target "
