@@ -58,3 +58,9 @@ def test_praise_in_a_launch_sentence_is_weaker_than_an_evaluation(scorer):
     launch = scores(scorer, "星河科技发布了广受好评的新手机。", ["星河科技"])["星河科技"]
     verdict = scores(scorer, "业内人士认为,星河科技的新手机广受好评。", ["星河科技"])["星河科技"]
     assert 0 < launch < verdict
+
+
+def test_sentence_tone_spares_the_party_bringing_a_charge(scorer):
+    # the whole sentence is bad news, but for the accused, not for the plaintiff
+    got = label(scorer, "原告星河科技诉被告月光公司侵权,月光公司涉嫌抄袭,损失惨重。", ["星河科技", "月光公司"])
+    assert got == {"星河科技": "neutral", "月光公司": "negative"}

@@ -91,7 +91,7 @@ class SentimentEngine:
         for sent in (sentences[i] for i in sorted(wanted) if i >= 0):
             start, end = sent.start, sent.end
             s_mentions = mentions[bisect_left(m_starts, start):bisect_left(m_starts, end)]
-            beaten = ()
+            beaten = agents = ()
             if bisect_left(p_starts, start) < bisect_left(p_starts, end):  # a polar cue in the sentence
                 s_hits = hits[bisect_left(h_starts, start):bisect_left(h_starts, end)]
                 antecedents = [m for i, ms in recent if sent.index - i <= reach for m in ms]
@@ -99,12 +99,13 @@ class SentimentEngine:
                     for m, value in self._sentence(text, sent, s_mentions, s_hits, antecedents):
                         contrib[m] += value
                         per_sentence[(m.target, sent.index)] += value
-                    beaten = self._beaten
+                    beaten, agents = self._beaten, self._agents
             prior = priors.get(sent.index)
             if prior and s_mentions:
                 for m in {m.target: m for m in reversed(s_mentions)}.values():
-                    if prior > 0 and m.target in beaten:
-                        continue  # the loser of a contest (B in A 击败 B) does not share the winner's tone
+                    if (m.target in beaten) if prior > 0 else (m.target in agents):
+                        continue  # the loser of a contest (B in A 击败 B) does not share the winner's tone,
+                        # nor the one bringing a charge (A in A 起诉 B) the accused's
                     contrib[m] += prior
                     per_sentence[(m.target, sent.index)] += prior
             if s_mentions:
@@ -189,6 +190,7 @@ class SentimentEngine:
         cfg = self.cfg
         self._text = text
         self._beaten = set()  # targets on the losing side of a comparison in this sentence
+        self._agents = set()  # targets bringing a charge or sanction in this sentence
         # clause breaks of this sentence only: most sentences of a text are never analysed
         bounds = [m.start() for m in _BREAK_RE.finditer(text, sent.start, sent.end)]
         clause_of = lambda pos: bisect_left(bounds, pos)  # noqa: E731
@@ -236,7 +238,11 @@ class SentimentEngine:
             if not value:
                 continue
             if h.kind == "sanctions":
-                yield from self._patient(h, value, c, by_clause, hits, antecedents, speakers, clause_of)
+                targeted = list(self._patient(h, value, c, by_clause, hits, antecedents, speakers, clause_of))
+                if targeted and not any(x.kind == "passive" and x.end <= h.start and clause_of(x.start) == c for x in hits):
+                    hit = {m.target for m, _ in targeted}  # agents only beside a party the charge targets
+                    self._agents.update(m.target for m in by_clause.get(c, ()) if m.end <= h.start and m.target not in hit)
+                yield from targeted
             elif h.kind in ("ahead", "behind"):
                 for m, v in self._comparison(text, h, value, c, by_clause, hits, antecedents, speakers, clause_of):
                     if v < 0 and clause_of(m.start) == c:  # named in the contest's own clause
