@@ -111,6 +111,8 @@ def test_free_throws_are_not_sanctions(engine):
     ("这位老将多年来热心公益,多次捐款。", "这位老将", "positive"),
     ("这位官员飞扬跋扈,滥用职权。", "这位官员", "negative"),
     ("这位演员的表演十分出彩,让人眼前一亮。", "这位演员", "positive"),
+    ("这名中锋是球队的中流砥柱,不可或缺。", "这名中锋", "positive"),
+    ("这位艺人被指失德,随后发文致歉。", "这位艺人", "negative"),
 ])
 def test_general_news_words(engine, text, target, label):
     assert labels(engine, text, [target])[target] == label
