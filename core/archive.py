@@ -64,7 +64,8 @@ def finish_build(out: Path, partial: Path, stamp: str, keep: int | None = None) 
     final = partial.with_name(stamp)
     os.replace(partial, final)
     for item in sorted(final.iterdir()):
-        _publish(item, out / item.name)
+        if not item.name.startswith("."):  # hidden: the build's own state (e.g. the report's), not published
+            _publish(item, out / item.name)
     _point_latest(out, stamp)
     if keep:
         done = sorted(p for p in (out / BUILDS).iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -80,7 +81,7 @@ def _publish(src: Path, dst: Path) -> None:
     elif tmp.exists() or tmp.is_symlink():
         tmp.unlink()
     if src.is_dir():
-        shutil.copytree(src, tmp, copy_function=_link_or_copy)
+        shutil.copytree(src, tmp, copy_function=link_or_copy)
         if dst.is_dir() and not dst.is_symlink():
             old = dst.with_name(f".{dst.name}.old")
             shutil.rmtree(old, ignore_errors=True)
@@ -90,11 +91,11 @@ def _publish(src: Path, dst: Path) -> None:
         else:
             os.replace(tmp, dst)
     else:
-        _link_or_copy(src, tmp)
+        link_or_copy(src, tmp)
         os.replace(tmp, dst)
 
 
-def _link_or_copy(src, dst) -> None:
+def link_or_copy(src, dst) -> None:
     try:
         os.link(src, dst)
     except OSError:

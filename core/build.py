@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import time
 from collections import deque
@@ -17,6 +18,7 @@ from . import __version__
 from .cache import Cache, _sha, analyzer_bases, doc_key, result_keys
 from .cache import default_path as default_cache_path
 from .executors import LazyExecutor, run_ordered
+from .manifest import HOLD_BYTES, KnownDoc, Manifest, scan
 from .pipeline import Engine, RunSettings
 from .readers import RawDoc, ReadError, read_inputs
 from .results import Spool, documents_span, read_header, read_summaries, write_results
@@ -65,10 +67,12 @@ def build(
     cache_path: Path | None = None,
     wait: bool = False,
     keep: int | None = 30,
+    rehash: bool = False,
 ) -> BuildOutcome:
     """Build into ``OUT/builds/<stamp>/`` under the output-folder lock, then publish to ``OUT``.
 
     Raises :class:`newskit.lock.BuildLocked` when another build holds ``out`` (unless ``wait``).
+    ``rehash``: read every input even when the stat manifest (``newskit.manifest``) says it is unchanged.
     """
     from .archive import finish_build, previous_results, start_build
     from .lock import build_lock
@@ -80,7 +84,7 @@ def build(
         try:
             outcome = _build_into(partial, inputs, settings, registry, jobs, formats, progress,
                                   executor, scheduler, use_cache, cache_path or default_cache_path(out),
-                                  {"build": stamp, "previous": str(previous) if previous else None})
+                                  {"build": stamp, "previous": str(previous) if previous else None}, rehash)
             _write_reports(outcome, partial, formats, registry, previous)
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
@@ -101,8 +105,10 @@ def _write_reports(outcome: BuildOutcome, folder: Path, formats, registry, previ
 
     # ``previous``: the previous build's results.json, for the report's "what changed" section.
     # Documents are read from the file on each pass, so memory does not grow with the corpus.
+    # The previous build's report state: sections and charts reused where their inputs are unchanged.
     outcome.reports = build_reports(load_results(outcome.results_path, stream=True), folder, report_formats,
-                                    registry, previous=previous)
+                                    registry, previous=previous, reuse_from=previous.parent if previous else None,
+                                    keep_state=True)
 
 
 class _Dedupe:
@@ -154,7 +160,7 @@ class _Dedupe:
         for raw in raws:
             dkey = stored = pending = None
             if cache is not None:
-                dkey = doc_key(raw, self.reference_date)
+                dkey = getattr(raw, "key", None) or doc_key(raw, self.reference_date)
                 self.prefix = _sha(self.prefix, dkey)
                 found = cache.decision(self.prefix)
                 stored = json.loads(found) if found is not None else None
@@ -223,11 +229,11 @@ def _corpus_fingerprint(dedupe_prefix: str, engine: Engine) -> str:
     return _sha(__version__, dedupe_prefix, *(f"{n}={b}" for n, b in bases.items()))[:32]
 
 
-def _unchanged_since(previous: str | None, inputs, engine: Engine, cache, read_errors: list) -> dict | None:
+def _unchanged_since(previous: str | None, docs: list, engine: Engine, cache) -> dict | None:
     """The previous build's run header when the corpus and analyzers are exactly as they were then.
 
-    Reads and hashes every input (stopping at the first document whose de-duplication decision is
-    not cached, i.e. new or changed) and compares the corpus fingerprint; looks nothing else up."""
+    ``docs``: the scanned inputs with their keys (most known from the stat manifest, unread);
+    compares the corpus fingerprint and looks nothing else up."""
     if not previous or cache is None:
         return None
     try:
@@ -238,16 +244,13 @@ def _unchanged_since(previous: str | None, inputs, engine: Engine, cache, read_e
         return None
     from .dedupe import NearDuplicates
 
-    prefix, keys = NearDuplicates.params(), []
-    for raw in _raws(inputs, read_errors, lambda e: None):
-        keys.append(doc_key(raw, engine.settings.reference_date))
-        prefix = _sha(prefix, keys[-1])
-        if cache.decision(prefix) is None:
-            return None
+    prefix = NearDuplicates.params()
+    for doc in docs:
+        prefix = _sha(prefix, doc.key)
     if _corpus_fingerprint(prefix, engine) != run["corpus"] or documents_span(previous) is None:
         return None
     bases = analyzer_bases(engine.analyzers)
-    cache.touch(keys, lambda dkey: result_keys(dkey, engine.analyzers, bases).values())
+    cache.touch([d.key for d in docs], lambda dkey: result_keys(dkey, engine.analyzers, bases).values())
     return run
 
 
@@ -255,8 +258,18 @@ def _copy_documents(previous: str, f) -> None:
     """Copy the document lines of a results file written by ``write_results``, byte for byte."""
     start, stop = documents_span(previous)
     with open(previous, "rb") as src:
-        src.seek(start)
         left = stop - start
+        f.flush()
+        try:  # in the kernel (a reflink on filesystems that share blocks), not through Python buffers
+            while left > 0:
+                done = os.copy_file_range(src.fileno(), f.fileno(), left, start + (stop - start - left))
+                if done <= 0:
+                    break
+                left -= done
+        except (AttributeError, OSError):  # not Linux, or not between these files: copy below
+            pass
+        f.seek(0, os.SEEK_END)
+        src.seek(stop - left)
         while left > 0:
             chunk = src.read(min(left, 1 << 20))
             if not chunk:
@@ -291,6 +304,10 @@ def _cache_items(raws: Iterable[tuple[RawDoc, str | None]], engine: Engine, cach
         if doc is not None and len(found) == len(keys):
             yield raw, None, _record_line(doc, keys, found), None
         else:
+            if isinstance(raw, KnownDoc):  # unchanged on disk but not cached (pruned, analyzer updated): read it
+                raw = raw.load()
+                if raw.key != dkey:  # edited since the scan: what is analyzed is what was read
+                    dkey, keys, found = raw.key, result_keys(raw.key, engine.analyzers, bases), {}
             yield raw, {n: json.loads(v) for n, v in found.items()}, None, (dkey, keys, set(found))
 
 
@@ -303,7 +320,7 @@ def _record_line(doc: dict, keys, found: dict[str, str]) -> str:
 
 
 def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progress, executor, scheduler,
-                use_cache, cache_path, run_extra: dict) -> BuildOutcome:
+                use_cache, cache_path, run_extra: dict, rehash: bool = False) -> BuildOutcome:
     started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     engine = Engine(settings, registry)
@@ -315,7 +332,12 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
     versions = {a.name: str(a.version) for a in engine.analyzers}
     try:
         previous = run_extra.get("previous")
-        unchanged = _unchanged_since(previous, inputs, engine, cache, read_errors)
+        # Inputs are read (or vouched for by the stat manifest) and hashed once, here.
+        manifest = Manifest(cache.db, settings.reference_date, rehash) if cache is not None else None
+        docs = scan(inputs, manifest, settings.reference_date, read_errors, HOLD_BYTES if previous and cache else None)
+        if previous and cache is not None:
+            docs = list(docs)
+        unchanged = _unchanged_since(previous, docs, engine, cache)
         if unchanged is not None:  # same documents, same analyzers: the previous build's records and summaries
             log.info("nothing changed since %s: its records and summaries are reused", previous)
             count, cached, duplicates_count = unchanged["documents"], unchanged["documents"], unchanged["duplicates"]
@@ -323,8 +345,7 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
             summaries, summary_errors, corpus = read_summaries(previous), {}, unchanged["corpus"]
             documents = lambda f: _copy_documents(previous, f)  # noqa: E731
         else:
-            read_errors.clear()
-            raws = _raws(inputs, read_errors, lambda e: log.warning("skipped %s", e))
+            raws = docs
             with LazyExecutor(kind, engine, jobs, scheduler) as ex:
                 dedupe = _Dedupe(cache, settings.reference_date, ex)
                 duplicates = dedupe.found

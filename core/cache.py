@@ -36,6 +36,7 @@ CREATE INDEX IF NOT EXISTS results_doc ON results(doc_key);
 CREATE TABLE IF NOT EXISTS signatures (doc_key TEXT PRIMARY KEY, sig BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS dedupe (prefix TEXT PRIMARY KEY, decision TEXT NOT NULL, used REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, context TEXT NOT NULL, stat TEXT NOT NULL, docs TEXT NOT NULL);
 """
 
 
@@ -235,6 +236,7 @@ class Cache:
             self.db.execute("DELETE FROM signatures WHERE doc_key NOT IN (SELECT doc_key FROM docs)")
             # A stored decision stands for its documents' signatures: drop them all when any document goes.
             self.db.execute("DELETE FROM dedupe WHERE used < ? OR ?", (cutoff, d > 0))
+            self.db.execute("DELETE FROM files WHERE ?", (d > 0,))  # the stat manifest (newskit.manifest) names documents too
         self.db.execute("VACUUM")
         return d, r
 

@@ -66,8 +66,9 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--cache", "cache_path", type=click.Path(dir_okay=False), help="Cache file (default OUT/.newskit-cache.sqlite or $NEWSKIT_CACHE_DIR).")
 @click.option("--wait", is_flag=True, help="Wait for another build on the same output folder instead of exiting (code 5).")
 @click.option("--keep", type=click.IntRange(1), default=30, show_default=True, help="Dated builds kept in OUT/builds/.")
+@click.option("--rehash", is_flag=True, help="Read and hash every input, even files whose size, times and inode are unchanged.")
 def run(inputs, plugins_opt, formats, out, jobs, config_path, knowledge, reference_date, strict,
-        executor, scheduler, no_cache, cache_path, wait, keep) -> None:
+        executor, scheduler, no_cache, cache_path, wait, keep, rehash) -> None:
     """Analyze articles and write results.json plus reports.
 
     INPUT is any number of files or folders (.txt .md .html .json .jsonl .csv);
@@ -120,7 +121,7 @@ def run(inputs, plugins_opt, formats, out, jobs, config_path, knowledge, referen
     try:
         outcome = build(inputs, out_dir, settings, registry, jobs=jobs or cfg.jobs, formats=formats, progress=_progress,
                         executor=executor, scheduler=scheduler, use_cache=cfg.cache and not no_cache,
-                        cache_path=Path(cache_path) if cache_path else None, wait=wait, keep=keep)
+                        cache_path=Path(cache_path) if cache_path else None, wait=wait, keep=keep, rehash=rehash)
     except BuildLocked as e:
         _fail(str(e), EXIT_LOCKED)
     except PluginError as e:

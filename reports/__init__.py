@@ -36,10 +36,14 @@ def load_previous(results: dict, previous=None) -> dict | None:
     return None if same else before
 
 
-def build_reports(results: dict, out: Path, formats: Iterable[str], registry=None, previous=None) -> list[Path]:
+def build_reports(results: dict, out: Path, formats: Iterable[str], registry=None, previous=None,
+                  reuse_from: Path | None = None, keep_state: bool = False) -> list[Path]:
     """Write each requested format into ``out`` (each file atomically); return the paths written.
 
     ``previous``: a results.json path (or loaded dict) for the "what changed" section.
+    ``reuse_from``: a folder holding an earlier report's state (see :mod:`newskit.reports.reuse`):
+    its sections and charts are reused where nothing they depend on changed.  ``keep_state``:
+    write this report's state into ``out`` for the next build.
     """
     from newskit.results import atomic_write
 
@@ -57,13 +61,33 @@ def build_reports(results: dict, out: Path, formats: Iterable[str], registry=Non
         written.append(build_csv(results, out))
     if not {"md", "pdf", "html"} & set(formats):
         return written
-    sections = collect_sections(results, registry, load_previous(results, previous))
+    from . import reuse
     from .charts import write_charts
+    from .sections import assemble, gather_facts, stable_sections
 
+    if registry is None:
+        from newskit import plugin_manager
+
+        registry = plugin_manager.load()
+    reuse_from = reuse.find_state(reuse_from)
+    state = reuse.load_state(reuse_from)
+    key = reuse.report_key(results, registry)
+    if state is not None and key is not None and state.get("key") == key:
+        log.info("results unchanged since the previous build: its report sections are reused")
+        stable, facts = reuse.stored_sections(state)
+    else:
+        facts = gather_facts(results)
+        stable = stable_sections(results, registry, facts)
+    sections = assemble(stable, results, facts, load_previous(results, previous))
     charts = [b for s in sections for b in s.blocks if isinstance(b, Chart)]
-    drawn = {p.stem for p in write_charts(charts, out / CHARTS)}
+    keys = {c.name: reuse.chart_key(c) for c in charts}
+    earlier = {name: Path(reuse_from) / CHARTS / f"{name}.png" for name, k in (state or {}).get("charts", {}).items()
+               if keys.get(name) == k}
+    drawn = {p.stem for p in write_charts(charts, out / CHARTS, earlier)}
     for s in sections:  # a chart that could not be drawn is left out rather than shown broken
         s.blocks = [b for b in s.blocks if not isinstance(b, Chart) or b.name in drawn]
+    if keep_state:
+        reuse.save_state(out, key, stable, facts, {n: k for n, k in keys.items() if n in drawn})
     text = render_markdown(results, sections, CHARTS)
     if drawn:
         written.append(out / CHARTS)

@@ -68,18 +68,30 @@ def render_chart(chart: Chart) -> bytes:
     return buf.getvalue()
 
 
-def write_charts(charts: Iterable[Chart], folder: Path) -> list[Path]:
-    """Render each named chart to ``folder/NAME.png`` (atomically); a chart that fails is logged and skipped."""
+def write_charts(charts: Iterable[Chart], folder: Path, earlier: dict[str, Path] | None = None) -> list[Path]:
+    """Render each named chart to ``folder/NAME.png`` (atomically); a chart that fails is logged and skipped.
+
+    ``earlier``: PNG files already drawn from the same data (by name), linked or copied instead."""
+    from newskit.archive import link_or_copy
     from newskit.results import atomic_write
 
     written = []
     for chart in charts:
+        path = Path(folder) / f"{chart.name}.png"
+        source = (earlier or {}).get(chart.name)
+        if source is not None and source.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.reused")
+            tmp.unlink(missing_ok=True)
+            link_or_copy(source, tmp)
+            tmp.replace(path)
+            written.append(path)
+            continue
         try:
             png = render_chart(chart)
         except Exception as e:  # one bad chart must not cost the whole report
             log.warning("chart %s could not be drawn: %s: %s", chart.name, type(e).__name__, e)
             continue
-        path = Path(folder) / f"{chart.name}.png"
         atomic_write(path, lambda f: f.write(png))
         written.append(path)
     return written

@@ -2,10 +2,8 @@
 the standard charts, and fallback sections with evidence quotes for analyzers that contribute none."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
 from .model import Chart, Quote, Section, Table
-from .text import doc_label, doc_titles, label_zh, signed, summary
+from .text import doc_label, label_zh, signed, summary
 
 STANCE_LABELS = ("general", "vertical", "balanced", "none")
 TOP = 3  # companies / pairs quoted in the findings
@@ -67,18 +65,18 @@ def sentiment_chart(results: dict) -> Chart | None:
         "limits": [-1, 1], "integer": False, "xlabel": "得分 score (−1 负面 … +1 正面)"}, name="sentiment")
 
 
-def timeline_chart(results: dict) -> Chart | None:
+def _facts(results: dict, facts):
+    if facts is not None:
+        return facts
+    from .sections import gather_facts
+
+    return gather_facts(results)
+
+
+def timeline_chart(results: dict, facts=None) -> Chart | None:
     """Documents per month, and for the most covered companies the documents mentioning them."""
-    months: Counter = Counter()
-    per_company: dict[str, Counter] = defaultdict(Counter)
-    for d in results.get("documents", []):
-        date = (d.get("meta") or {}).get("date")
-        if not date:
-            continue
-        month = str(date)[:7]
-        months[month] += 1
-        for c in ((d.get("results") or {}).get("entities") or {}).get("companies", []):
-            per_company[c["name"]][month] += 1
+    f = _facts(results, facts)
+    months, per_company = f.months, f.company_months
     if len(months) < 2:  # one month is a point, not a trend
         return None
     x = sorted(months)
@@ -132,9 +130,10 @@ def _finding(heading: str, quotes: list[Quote]) -> list:
     return [heading, *quotes] if quotes else []
 
 
-def sentiment_section(results: dict) -> list[Section]:
+def sentiment_section(results: dict, facts=None) -> list[Section]:
     s = _summary(results, "sentiment") or {}
-    titles = doc_titles(results)
+    f = _facts(results, facts)
+    titles = f.titles
     rows = [[c["name"], label_zh(c.get("label")), signed(c.get("score")), c.get("mentions", 0), c.get("documents", 0),
              c.get("positive", 0), c.get("negative", 0), c.get("neutral", 0)]
             for c in sorted(s.get("companies", []), key=lambda c: (-c.get("score", 0), c["name"]))]
@@ -142,10 +141,7 @@ def sentiment_section(results: dict) -> list[Section]:
     chart = sentiment_chart(results)
     if chart:
         blocks.append(chart)
-    evidence: dict[str, list[dict]] = defaultdict(list)
-    for d in results.get("documents", []):
-        for c in ((d.get("results") or {}).get("sentiment") or {}).get("companies", []):
-            evidence[c["name"]] += [{**e, "doc": e.get("doc", d["id"])} for e in c.get("evidence", [])]
+    evidence = f.evidence  # gathered for the extremes' companies
     pos, neg = extremes(results)
     for c, sign in [(c, 1) for c in pos] + [(c, -1) for c in neg]:
         ev = sorted(evidence.get(c["name"], []), key=lambda e: (-sign * e.get("score", 0), e.get("doc", ""), e.get("start", 0)))
@@ -154,9 +150,9 @@ def sentiment_section(results: dict) -> list[Section]:
     return [Section("公司情感 Sentiment toward companies", blocks, order=30, analyzer="sentiment")]
 
 
-def stance_section(results: dict) -> list[Section]:
+def stance_section(results: dict, facts=None) -> list[Section]:
     s = _summary(results, "stance") or {}
-    titles = doc_titles(results)
+    titles = _facts(results, facts).titles
     labels = s.get("labels") or {}
     blocks: list = [Table(["立场 stance", "文档 documents"], [[label_zh(k), labels.get(k, 0)] for k in STANCE_LABELS])]
     chart = stance_chart(results)
@@ -172,9 +168,9 @@ def stance_section(results: dict) -> list[Section]:
     return [Section("通用与垂直大模型之争 Stance: general vs vertical models", blocks, order=40, analyzer="stance")]
 
 
-def rivalry_section(results: dict) -> list[Section]:
+def rivalry_section(results: dict, facts=None) -> list[Section]:
     s = _summary(results, "rivalry") or {}
-    titles = doc_titles(results)
+    titles = _facts(results, facts).titles
     pairs = sorted(s.get("pairs", []), key=lambda p: (p.get("kind") != "conflict", -p.get("documents", 0), p["a"], p["b"]))
     blocks: list = [Table(["公司 A", "公司 B", "类型 kind", "文档 documents", "强度 intensity", "人物 people"],
                           [[p["a"], p["b"], label_zh(p.get("kind")), p.get("documents", 0), f"{p.get('intensity', 0):.2f}",

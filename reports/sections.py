@@ -3,9 +3,8 @@ information) plus each analyzer's ``report_sections``.  Everything comes from re
 from __future__ import annotations
 
 import logging
-from collections import Counter
-
 from . import findings
+from .facts import DocumentFacts
 from .model import Chart, Section, Table
 from .text import TREND_ARROWS, label_zh, signed, summary
 
@@ -22,23 +21,43 @@ STANDARD_CHARTS = {"sentiment": findings.sentiment_chart, "timeline": findings.t
 
 
 def collect_sections(results: dict, registry=None, previous: dict | None = None) -> list[Section]:
-    sections = [overview(results), companies_table(results)]
+    facts = gather_facts(results)
+    return assemble(stable_sections(results, registry, facts), results, facts, previous)
+
+
+def gather_facts(results: dict) -> DocumentFacts:
+    """One pass over the documents for everything newskit's own sections show."""
+    pos, neg = findings.extremes(results)
+    return DocumentFacts.gather(results.get("documents", []), APPENDIX_DOCUMENTS, appendix_entry,
+                                evidence_for=[c["name"] for c in pos + neg])
+
+
+def stable_sections(results: dict, registry, facts: DocumentFacts) -> list[Section]:
+    """The sections that depend on the documents and summaries only (not on the previous build or
+    on this run's timings): the same results give the same sections, so a build may reuse them."""
+    sections = [overview(results, facts), companies_table(results)]
+    sections += analyzer_sections(results, registry, facts)
+    charts = standard_charts(results, sections, facts)
+    if charts.blocks:
+        sections.append(charts)
+    sections.append(documents_appendix(results, facts))
+    return sections
+
+
+def assemble(stable: list[Section], results: dict, facts: DocumentFacts, previous: dict | None = None) -> list[Section]:
+    """The report's sections in order: the stable ones plus the comparison and the run information."""
+    sections = list(stable)
     if previous is not None:
         from .compare import changes_section
 
         sections.append(changes_section(results, previous))
-    sections += analyzer_sections(results, registry)
-    charts = standard_charts(results, sections)
-    if charts.blocks:
-        sections.append(charts)
-    sections.append(documents_appendix(results))
-    sections.append(run_information(results))
+    sections.append(run_information(results, facts))
     sections = sorted(sections, key=lambda s: s.order)
     name_charts(sections)
     return sections
 
 
-def analyzer_sections(results: dict, registry=None) -> list[Section]:
+def analyzer_sections(results: dict, registry=None, facts: DocumentFacts | None = None) -> list[Section]:
     if registry is None:
         from newskit import plugin_manager as plugins
 
@@ -57,20 +76,20 @@ def analyzer_sections(results: dict, registry=None) -> list[Section]:
                 log.warning("analyzer %s failed to build its report section: %s", name, e)
                 contributed = [Section(name, [f"*此部分生成失败 (section failed): {type(e).__name__}: {e}*"], 60, name)]
         if not contributed and name in DEFAULT_SECTIONS and name in (results.get("summaries") or {}):
-            contributed = DEFAULT_SECTIONS[name](results)
+            contributed = DEFAULT_SECTIONS[name](results, facts)
         for s in contributed:
             s.analyzer = s.analyzer or name
         out += contributed
     return out
 
 
-def standard_charts(results: dict, sections: list[Section]) -> Section:
+def standard_charts(results: dict, sections: list[Section], facts: DocumentFacts | None = None) -> Section:
     """The four standard charts, for those no section already draws (matched by chart name)."""
     present = {b.name for s in sections for b in s.blocks if isinstance(b, Chart)}
     blocks = []
     for name, make in STANDARD_CHARTS.items():
         if name not in present:
-            chart = make(results)
+            chart = make(results, facts) if make is findings.timeline_chart else make(results)
             if chart is not None:
                 blocks.append(chart)
     return Section("图表 Charts", blocks, order=15)
@@ -93,20 +112,17 @@ def name_charts(sections: list[Section]) -> None:
 
 # -- newskit's own sections ----------------------------------------------------------
 
-def overview(results: dict) -> Section:
-    docs = results.get("documents", [])
+def overview(results: dict, facts: DocumentFacts | None = None) -> Section:
+    f = facts or gather_facts(results)
     sums = results.get("summaries") or {}
-    dates = sorted(d["meta"]["date"] for d in docs if (d.get("meta") or {}).get("date"))
-    sources = Counter((d.get("meta") or {}).get("source") for d in docs if (d.get("meta") or {}).get("source"))
-    duplicates = sum(len(d.get("duplicates") or []) for d in docs)
-    corpus = f"{len(docs)} 篇文档 documents"
-    if sources:
-        corpus += "; 来源 sources: " + ", ".join(f"{s} ({n})" for s, n in sorted(sources.items(), key=lambda x: (-x[1], x[0]))[:6])
-    if duplicates:
-        corpus += f"; 跳过重复 duplicates skipped: {duplicates}"
+    corpus = f"{f.count} 篇文档 documents"
+    if f.sources:
+        corpus += "; 来源 sources: " + ", ".join(f"{s} ({n})" for s, n in sorted(f.sources.items(), key=lambda x: (-x[1], x[0]))[:6])
+    if f.duplicates:
+        corpus += f"; 跳过重复 duplicates skipped: {f.duplicates}"
     lines = [
         f"- **语料 Corpus**: {corpus}",
-        f"- **时间范围 Period**: {dates[0]} – {dates[-1]} ({len(dates)}/{len(docs)} 篇有日期 dated)" if dates
+        f"- **时间范围 Period**: {f.first_date} – {f.last_date} ({f.dated}/{f.count} 篇有日期 dated)" if f.dated
         else "- **时间范围 Period**: 未知 unknown (no dates found)",
     ]
     companies = company_rows(results)
@@ -159,45 +175,44 @@ def companies_table(results: dict) -> Section:
     return Section("公司一览 Companies", blocks, order=5)
 
 
-def documents_appendix(results: dict) -> Section:
-    blocks: list = []
-    total = 0
-    for d in results.get("documents", []):
-        total += 1
-        if total > APPENDIX_DOCUMENTS:
-            continue
-        m = d.get("meta") or {}
-        r = d.get("results") or {}
-        blocks.append(f"### {summary(m.get('title') or d['id'], 80)}")
-        meta = [f"id `{d['id']}`"] + [f"{k}: {m[k]}" for k in ("date", "source", "author", "url") if m.get(k)]
-        lines = ["- " + " · ".join(meta)]
-        companies = (r.get("entities") or {}).get("companies") or []
-        sentiment = {c["name"]: c for c in (r.get("sentiment") or {}).get("companies", [])}
-        if companies or sentiment:
-            names = [c["name"] for c in companies] or sorted(sentiment)
-            counts = {c["name"]: c.get("mentions", 0) for c in companies}
-            parts = []
-            for n in names:
-                extra = [f"×{counts[n]}"] if n in counts else []
-                if n in sentiment:
-                    extra.append(f"{label_zh(sentiment[n]['label'])} {signed(sentiment[n]['score'])}")
-                parts.append(f"{n} ({', '.join(extra)})" if extra else n)
-            lines.append("- 公司 companies: " + ", ".join(parts))
-        if r.get("stance"):
-            st = r["stance"]
-            lines.append(f"- 立场 stance: {label_zh(st.get('label'))} ({signed(st.get('score') or 0)})")
-        pairs = (r.get("rivalry") or {}).get("pairs") or []
-        if pairs:
-            lines.append("- 对立 rivalries: " + ", ".join(f"{p['a']} – {p['b']} ({label_zh(p.get('kind'))})" for p in pairs))
-        if d.get("duplicates"):
-            lines.append("- 重复 duplicates skipped: " + ", ".join(_dup_name(x) for x in d["duplicates"]))
-        if d.get("errors"):
-            lines.append("- 错误 errors: " + "; ".join(f"{k}: {v}" for k, v in sorted(d["errors"].items())))
-        blocks.append("\n".join(lines))
-    if total > APPENDIX_DOCUMENTS:
-        blocks.append(f"另有 {total - APPENDIX_DOCUMENTS} 篇文档未列出 and {total - APPENDIX_DOCUMENTS} more documents "
+def documents_appendix(results: dict, facts: DocumentFacts | None = None) -> Section:
+    f = facts or gather_facts(results)
+    blocks: list = list(f.appendix)
+    if f.count > APPENDIX_DOCUMENTS:
+        blocks.append(f"另有 {f.count - APPENDIX_DOCUMENTS} 篇文档未列出 and {f.count - APPENDIX_DOCUMENTS} more documents "
                       "(all of them: `--format csv`, documents.csv, or results.json).")
     return Section("附录:文档 Appendix: documents", blocks or ["*(无文档 no documents)*"], order=90)
+
+
+def appendix_entry(d: dict) -> list[str]:
+    """A document's appendix blocks: its heading and a few lines of metadata and findings."""
+    m = d.get("meta") or {}
+    r = d.get("results") or {}
+    meta = [f"id `{d['id']}`"] + [f"{k}: {m[k]}" for k in ("date", "source", "author", "url") if m.get(k)]
+    lines = ["- " + " · ".join(meta)]
+    companies = (r.get("entities") or {}).get("companies") or []
+    sentiment = {c["name"]: c for c in (r.get("sentiment") or {}).get("companies", [])}
+    if companies or sentiment:
+        names = [c["name"] for c in companies] or sorted(sentiment)
+        counts = {c["name"]: c.get("mentions", 0) for c in companies}
+        parts = []
+        for n in names:
+            extra = [f"×{counts[n]}"] if n in counts else []
+            if n in sentiment:
+                extra.append(f"{label_zh(sentiment[n]['label'])} {signed(sentiment[n]['score'])}")
+            parts.append(f"{n} ({', '.join(extra)})" if extra else n)
+        lines.append("- 公司 companies: " + ", ".join(parts))
+    if r.get("stance"):
+        st = r["stance"]
+        lines.append(f"- 立场 stance: {label_zh(st.get('label'))} ({signed(st.get('score') or 0)})")
+    pairs = (r.get("rivalry") or {}).get("pairs") or []
+    if pairs:
+        lines.append("- 对立 rivalries: " + ", ".join(f"{p['a']} – {p['b']} ({label_zh(p.get('kind'))})" for p in pairs))
+    if d.get("duplicates"):
+        lines.append("- 重复 duplicates skipped: " + ", ".join(_dup_name(x) for x in d["duplicates"]))
+    if d.get("errors"):
+        lines.append("- 错误 errors: " + "; ".join(f"{k}: {v}" for k, v in sorted(d["errors"].items())))
+    return [f"### {summary(m.get('title') or d['id'], 80)}", "\n".join(lines)]
 
 
 def _dup_name(x) -> str:
@@ -206,7 +221,8 @@ def _dup_name(x) -> str:
     return str(x)
 
 
-def run_information(results: dict) -> Section:
+def run_information(results: dict, facts: DocumentFacts | None = None) -> Section:
+    f = facts or gather_facts(results)
     run = results.get("run", {})
     rows = [[a["name"], a["version"], a.get("distribution") or "", f"{run.get('timings', {}).get(a['name'], 0):.2f}"]
             for a in run.get("analyzers", [])]
@@ -214,10 +230,8 @@ def run_information(results: dict) -> Section:
     problems = [f"- 无法读取 unreadable {e['file']}: {e['error']}" for e in run.get("read_errors", [])]
     problems += [f"- 插件失败 plugin failed {p['plugin']} ({p['distribution']}): {p['error']}" for p in run.get("plugin_failures", [])]
     problems += [f"- 汇总失败 summary failed {k}: {v}" for k, v in sorted((run.get("summary_errors") or {}).items())]
-    failed = Counter(k for d in results.get("documents", []) for k in (d.get("errors") or {}))
-    problems += [f"- 分析失败 analyzer failed on {n} document(s): {k}" for k, n in sorted(failed.items())]
-    duplicates = sum(len(d.get("duplicates") or []) for d in results.get("documents", []))
-    problems += [f"- 跳过重复文档 duplicates skipped: {duplicates}"] if duplicates else []
+    problems += [f"- 分析失败 analyzer failed on {n} document(s): {k}" for k, n in sorted(f.failed.items())]
+    problems += [f"- 跳过重复文档 duplicates skipped: {f.duplicates}"] if f.duplicates else []
     blocks.append("\n".join(problems) if problems else "- 无失败 no failures")
     build = f", build {run['build']}" if run.get("build") else ""
     blocks.append(f"newskit {results.get('newskit', {}).get('version', '?')}{build}: {run.get('documents', 0)} documents "
