@@ -1,11 +1,13 @@
 """Target-dependent sentiment on public data (../shared/eval/score_targets.py; research-only data,
 read in place, never copied here).
 
-    python bench/eval_targets.py [--sets sohu2022,finnsp] [--lexicon extra.toml]
+    python bench/eval_targets.py [--sets sohu2022,finnsp] [--lexicon extra.toml] [--tuning-only]
 
 * finnsp: scored on ``train`` (the only split used for tuning) and on ``test`` (reported).
 * sohu2022 is one set: it is split by document id into a tuning half (even ids) and a reporting
   half (odd ids); both halves and the full set are printed, the held-out half is the honest figure.
+* ``--tuning-only`` prints only what may be tuned on (Sohu's even ids, FinNSP train): use it while
+  iterating, and look at the held-out figures only to report them.
 
 Prints the official score_targets.py output for each run plus the per-half figures.
 Skips cleanly when the evaluation folder is missing.
@@ -75,6 +77,8 @@ def main() -> int:
     ap.add_argument("--sentence-share", type=float, default=0.4)
     ap.add_argument("--document-share", type=float, default=None)
     ap.add_argument("--snownlp", type=float, default=0.0, help="weight of SnowNLP's sentence opinion (slow)")
+    ap.add_argument("--tuning-only", action="store_true",
+                    help="print only the tuning data (Sohu even ids, FinNSP train), never a held-out figure")
     args = ap.parse_args()
     if not os.path.isfile(SCORER):
         print(f"skip: {SCORER} not found (set NEWSKIT_EVAL)")
@@ -85,7 +89,7 @@ def main() -> int:
                     document_share=args.document_share, snownlp=args.snownlp)
     tmp = tempfile.mkdtemp(prefix="newskit-eval-")
     for name in args.sets.split(","):
-        splits = ["train", "test"] if name == "finnsp" else [None]
+        splits = (["train"] if args.tuning_only else ["train", "test"]) if name == "finnsp" else [None]
         for split in splits:
             extra = ["--split", split] if split else []
             in_path, out_path = os.path.join(tmp, f"{name}-{split}-in.jsonl"), os.path.join(tmp, f"{name}-{split}-out.jsonl")
@@ -93,10 +97,14 @@ def main() -> int:
                 f.write(run(["input", name, *extra]))
             secs = predict(scorer, in_path, out_path)
             mb = os.path.getsize(in_path) / 1e6
-            print(f"== {name}{' ' + split if split else ' (full set)'}: {mb:.1f} MB in {secs:.1f} s")
-            print(run(["score", name, out_path, *extra]).strip())
+            whole = " (tuning half only)" if args.tuning_only else " (full set)"
+            print(f"== {name}{' ' + split if split else whole}: {mb:.1f} MB in {secs:.1f} s")
+            if not (args.tuning_only and name == "sohu2022"):
+                print(run(["score", name, out_path, *extra]).strip())
             if name == "sohu2022":
                 for half, r in sohu_halves(out_path).items():
+                    if args.tuning_only and not half.startswith("tuning"):
+                        continue
                     print(f"   {half}: pairs {r['pairs']} accuracy {r['accuracy']} per-class {r['per_class']} macro-F1 {r['macro_f1']}")
     return 0
 
