@@ -20,6 +20,8 @@ _CLAUSE_MARKS = ",;:\uff0c\uff1b\uff1a"  # half- and full-width
 _CLAUSE_SEP = re.compile(f"[{_CLAUSE_MARKS}]")
 _SCORING = {"vertical", "general", "balanced"}
 _TOUCHING = {"vertical", "general", "balanced", "refute_previous"}  # hits that make a sentence worth scoring
+_SEMICOLONS = ";\uff1b"
+_SENTENCE_ENDS = "。!?\uff01\uff1f\n"
 _CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
 _TURN = ("但", "却", "然而", "可是")  # ends a concession anywhere in a clause
 
@@ -359,11 +361,28 @@ class StanceAnalyzer(Analyzer):
             out.append(ev)
         return sorted(out, key=lambda e: e["start"])
 
+    @staticmethod
+    def _continued(utterances, text: str):
+        """Reported speech cut at a semicolon goes on to the end of its sentence ("X认为,A;B。": B is X's too),
+        unless someone else's words start first."""
+        from dataclasses import replace
+
+        starts = sorted(u.start for u in utterances)
+        for u in utterances:
+            if u.kind == "indirect" and u.end < len(text) and text[u.end - 1] in _SEMICOLONS:
+                stop = min([len(text)] + [k for k in (text.find(c, u.end) for c in _SENTENCE_ENDS) if k >= 0])
+                k = bisect_right(starts, u.start)
+                if k < len(starts):
+                    stop = min(stop, starts[k])
+                if stop > u.end:
+                    u = replace(u, end=stop + (stop < len(text) and text[stop] in _SENTENCE_ENDS))
+            yield u
+
     def _speakers(self, doc, attribution, dc) -> list[dict]:
         sc = self.scorer
         tallies: dict[str, Tally] = defaultdict(Tally)
         quotes: dict[str, list] = defaultdict(list)
-        for u in attribution.utterances:
+        for u in self._continued(attribution.utterances, dc.text):
             t = sc.tally(dc, u.start, u.end)
             if t.total == 0:
                 continue

@@ -55,3 +55,20 @@ def test_full_width_commas_separate_clauses():
     # The evaluation 被替代 stays in its own clause and does not turn the argued cue before it.
     _, r = run("行业大模型才是出路，通用大模型终将被替代。")
     assert r["label"] == "vertical"
+
+
+def test_reported_speech_goes_on_past_a_semicolon_to_the_end_of_its_sentence():
+    s = speakers("云栖研究院院长钟离远解释说,大家今天做专用模型,是因为通用模型还不够强;"
+                 "等通用模型足够强,这些专用模型终将被替代。")
+    assert s["钟离远"]["label"] == "general"
+
+
+def test_a_semicolon_does_not_carry_one_speakers_words_into_anothers():
+    s = speakers("云栖研究院院长钟离远表示,今天的模型还在快速进步;"
+                 "澄湖银行首席信息官秦思远则认为,行业模型才是出路。")
+    assert "钟离远" not in s and s["秦思远"]["label"] == "vertical"
+
+
+def test_models_built_on_a_shared_base_are_balanced():
+    _, r = run("集团统一采购一个基础模型,各部门在此之上训练自己的专用模型。")
+    assert r["label"] == "balanced"
