@@ -34,14 +34,26 @@ def size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in Path(folder).glob("*.txt")) / 1e6
 
 
-def timed(cmd: list[str], **kw) -> float:
-    """Wall-clock seconds of a command, start-up included; fails loudly."""
-    t0 = time.perf_counter()
+CPU = {"last": 0.0}  # CPU seconds (user + sys, the command and its children) of the last ``timed`` command
+
+
+def _children_cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def timed(cmd: list[str], output: bool = False, **kw):
+    """Wall-clock seconds of a command, start-up included (and its stdout when ``output``); fails loudly.
+    Its CPU seconds go to ``CPU["last"]``: on a shared machine they move far less than wall time."""
+    t0, c0 = time.perf_counter(), _children_cpu()
     r = subprocess.run(cmd, capture_output=True, text=True, **kw)
     elapsed = time.perf_counter() - t0
+    CPU["last"] = _children_cpu() - c0
     if r.returncode != 0:
         raise SystemExit(f"command failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr[-2000:]}")
-    return elapsed
+    return (elapsed, r.stdout) if output else elapsed
 
 
 def newskit_run(inputs: Path, out: Path, *args: str) -> tuple[float, dict]:
