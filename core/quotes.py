@@ -35,6 +35,7 @@ _COLON = re.compile("[::]")
 _OPEN_QUOTE = re.compile(f"[{_OPEN_QUOTES}]")
 _COLON_QUOTE = re.compile(r"[^,。!?;:,:“”「」『』\s]{0,14}?[::]\s*[“「『]")
 _HEADLINE_BEFORE = "??!!,, \t\u3000"
+_TITLE_JOINERS = "、兼及和"
 
 
 class TextView:
@@ -95,6 +96,8 @@ class SpeechLexicon:
     strong_name: re.Pattern
     strong_verb_starts: object
     titles: re.Pattern
+    title_starts: object  # automaton of the titles: where a title may start
+    verb_starts: object  # automaton of the speech verbs
     personal_titles: re.Pattern | None  # introduce a person with no organization ("博主唐逸飞")
     stop_chars: frozenset
     not_names: frozenset
@@ -121,6 +124,24 @@ def _starts(automaton, text: str) -> list[int]:
     return sorted({s for _, s, _ in automaton.find_matches_as_indexes(text, overlapping=True)})
 
 
+def _longest_matches(automaton, text: str) -> dict[int, int]:
+    """{start: end of the longest word of ``automaton`` starting there}, from one pass."""
+    longest: dict[int, int] = {}
+    for _, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
+        if e > longest.get(s, 0):
+            longest[s] = e
+    return longest
+
+
+def _lengths_by_first_char(words) -> dict[str, list[int]]:
+    """{first character: lengths of the words starting with it, longest first}."""
+    out: dict[str, set] = {}
+    for w in words:
+        if len(w) >= 2:
+            out.setdefault(w[0], set()).add(len(w))
+    return {c: sorted(ls, reverse=True) for c, ls in out.items()}
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
     data: dict = {}
@@ -140,7 +161,9 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         verbs=re.compile(rf"(?P<gap>[^,。!?;:,:“”「」『』\s]{{0,14}}?)(?P<verb>{_alternation(data['verbs'])})"),
         strong_name=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}“”」\s]))(?P<name>[{_HAN}]{{2,3}}?)"
                                rf"(?P<verb>{_alternation(data['strong_verbs'])})"),
-        titles=re.compile(rf"(?:{titles})(?:[、兼及和]?(?:{titles}))*"),
+        titles=re.compile(rf"(?:{titles})(?:[{_TITLE_JOINERS}]?(?:{titles}))*"),
+        title_starts=_automaton(data["titles"]),
+        verb_starts=_automaton(data["verbs"]),
         personal_titles=re.compile(_alternation(data["personal_titles"])) if data.get("personal_titles") else None,
         strong_verb_starts=_automaton(data["strong_verbs"]),
         stop_chars=frozenset(data["name_stop_chars"]),
@@ -182,21 +205,28 @@ class Attributor:
             name = name[:2]
         return name if self.plausible_name(name) else None
 
-    def _organization(self, text: str, end: int, known_orgs: dict[str, str]) -> str | None:
+    def _organization(self, text: str, end: int, known_orgs: dict[str, str], lengths: dict | None = None) -> str | None:
         start = end
         while start > 0 and end - start < 16 and (text[start - 1].isalnum() or text[start - 1] in "·&"):
             start -= 1
         stretch = text[start:end]
         # The known organization that starts last in the stretch (the longest one there).
-        longest = max(map(len, known_orgs), default=0)
+        lengths = _lengths_by_first_char(known_orgs) if lengths is None else lengths
         for p in range(len(stretch) - 2, -1, -1):
-            for q in range(min(len(stretch), p + longest), p + 1, -1):
-                canon = known_orgs.get(stretch[p:q])
+            for n in lengths.get(stretch[p], ()):
+                canon = known_orgs.get(stretch[p:p + n]) if p + n <= len(stretch) else None
                 if canon:
                     return canon
         # Cut after the last speech verb, title or function word: "…回怼百度副总裁" -> "百度".
-        for rx in (self.lex.verbs, self.lex.titles):
-            ends = [m.end() for m in rx.finditer(stretch) if m.end() < len(stretch)]
+        # (The ends ``verbs.finditer`` / ``titles.finditer`` would give, from one automaton pass each.)
+        for automaton, chained in ((self.lex.verb_starts, False), (self.lex.title_starts, True)):
+            longest = _longest_matches(automaton, stretch)
+            ends, cursor = [], 0
+            for pos in sorted(longest):
+                if pos >= cursor:
+                    cursor = self._title_chain_end(stretch, pos, longest) if chained else longest[pos]
+                    ends.append(cursor)
+            ends = [e for e in ends if e < len(stretch)]
             if ends:
                 stretch = stretch[ends[-1]:]
         stretch = _ORG_CUT.split(stretch)[-1]
@@ -208,13 +238,27 @@ class Attributor:
             return None
         return stretch
 
+    @staticmethod
+    def _title_chain_end(text: str, pos: int, longest: dict[int, int]) -> int:
+        """Where ``titles.match(text, pos)`` ends: the longest title, then more joined by 、兼及和 ("总裁兼CEO")."""
+        end = longest[pos]
+        while True:
+            if end < len(text) and text[end] in _TITLE_JOINERS and end + 1 in longest:
+                end = longest[end + 1]
+            elif end in longest:
+                end = longest[end]
+            else:
+                return end
+
     def introductions(self, text: str, known_orgs: dict[str, str]) -> dict[str, dict]:
         """``ORG + title + name`` introductions: {name: {"organization", "role"}} (first wins)."""
         found: dict[str, dict] = {}
+        lengths = None  # built when a first introduction needs it
         for m in self.lex.titles.finditer(text):
             name = self._name_after_title(text, m.end())
             if name and name not in found:
-                found[name] = {"organization": self._organization(text, m.start(), known_orgs), "role": m.group()}
+                lengths = _lengths_by_first_char(known_orgs) if lengths is None else lengths
+                found[name] = {"organization": self._organization(text, m.start(), known_orgs, lengths), "role": m.group()}
         for m in self.lex.personal_titles.finditer(text) if self.lex.personal_titles else ():
             name = self._name_after_title(text, m.end())
             if name and name not in found:
@@ -250,7 +294,8 @@ class Attributor:
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(t)]
         para_starts = [s for s, _ in paragraphs]
         mentions = self._mentions(t, persons)
-        anchors = self._anchors(t, mentions)
+        said = [self.lex.verbs.match(t, pos + len(name)) for pos, name in mentions]  # a speech verb after each mention
+        anchors = self._anchors(t, mentions, said)
         result = Attribution(view, persons, mentions=mentions)
         last: tuple[str, int, int] | None = None  # (speaker, paragraph index, end of their words)
         for pos, name, verb_end in anchors:
@@ -264,7 +309,7 @@ class Attributor:
             if u:
                 result.utterances.append(u)
             last = (name, p_i, u.end if u else verb_end)
-        self._quotes_before_speaker(t, mentions, result)
+        self._quotes_before_speaker(t, mentions, result, said)
         self._continuing_quotes(t, paragraphs, result)
         self._headlines(t, paragraphs, persons, result)
         result.utterances.sort(key=lambda u: u.start)
@@ -280,12 +325,12 @@ class Attributor:
         out.sort()
         return out
 
-    def _anchors(self, t: str, mentions) -> list[tuple[int, str | None, int]]:
+    def _anchors(self, t: str, mentions, said=None) -> list[tuple[int, str | None, int]]:
         """(position, speaker or None for a pronoun, end of the speech verb), in text order."""
         out = []
         verbs = self.lex.verbs
-        for pos, name in mentions:
-            m = verbs.match(t, pos + len(name))
+        for k, (pos, name) in enumerate(mentions):
+            m = said[k] if said is not None else verbs.match(t, pos + len(name))
             if m and not t.startswith(self.lex.not_verbs, m.start("verb")):
                 out.append((pos, name, m.end()))
             else:
@@ -356,11 +401,11 @@ class Attributor:
             return nl if nl >= 0 else len(t)
         return close + 1
 
-    def _quotes_before_speaker(self, t: str, mentions, result: Attribution) -> None:
+    def _quotes_before_speaker(self, t: str, mentions, result: Attribution, said=None) -> None:
         """“…”,X说。 / “…”ORG职务X告诉记者: the quote right before a speaker phrase."""
         taken = {(u.start, u.end) for u in result.utterances}
-        for pos, name in mentions:
-            if not self.lex.verbs.match(t, pos + len(name)):
+        for k, (pos, name) in enumerate(mentions):
+            if not (said[k] if said is not None else self.lex.verbs.match(t, pos + len(name))):
                 continue
             k = pos
             while k > 0 and pos - k <= 20 and (t[k - 1].isalnum() or t[k - 1] in "、 ,,"):
