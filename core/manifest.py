@@ -19,7 +19,6 @@ Entries live in the cache file (table ``files``); ``cache prune`` drops them wit
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import time
@@ -31,6 +30,7 @@ from .readers import RawDoc, ReadError, iter_files, read_file
 
 log = logging.getLogger("newskit.build")
 
+FORMAT = "2"  # of the stored rows: bump when they change
 SETTLE = 2.0  # seconds: covers coarse timestamp granularity (FAT 2 s, HFS+ 1 s)
 HOLD_BYTES = 64 << 20  # text of files read during the scan kept for the build (beyond: read again)
 
@@ -47,7 +47,7 @@ def _context(reference_date: str | None) -> str:
         html = version("trafilatura")
     except PackageNotFoundError:
         html = ""
-    h = hashlib.sha256(f"{normalize_fingerprint()}\0{reference_date or ''}\0{html}\0".encode())
+    h = hashlib.sha256(f"{FORMAT}\0{normalize_fingerprint()}\0{reference_date or ''}\0{html}\0".encode())
     h.update((Path(__file__).parent / "readers.py").read_bytes())
     return h.hexdigest()[:32]
 
@@ -62,12 +62,15 @@ class Manifest:
         self._pending: list[tuple] = []
 
     def known(self, key: str, stat: str) -> list | None:
-        """``[[id, doc key], ...]`` recorded for the file when its stat is unchanged."""
+        """``[id, doc key, id, doc key, ...]`` recorded for the file when its stat is unchanged."""
         row = self.rows.get(key)
-        return json.loads(row[1]) if row is not None and row[0] == stat else None
+        return row[1].split("\0") if row is not None and row[0] == stat else None
 
     def remember(self, key: str, stat: str, docs: list) -> None:
-        self._pending.append((key, self.context, stat, json.dumps(docs, ensure_ascii=False)))
+        flat = [x for doc in docs for x in doc]
+        if any("\0" in x for x in flat):  # ids are joined with NUL: such an id is never recorded
+            return
+        self._pending.append((key, self.context, stat, "\0".join(flat)))
 
     def save(self) -> None:
         if not self._pending:
@@ -115,11 +118,15 @@ def scan(inputs, manifest: Manifest | None, reference_date: str | None, errors: 
     read, for a file read here: it is read again if needed).  Read errors go to ``errors``."""
     from .cache import doc_key
 
-    held, started = 0, time.time_ns()
+    held, started, cwd = 0, time.time_ns(), os.getcwd()
     settled = started - int(SETTLE * 1e9)
     for root, f in iter_files(inputs):
-        rel = f.relative_to(root).as_posix() if f.is_relative_to(root) else f.name
-        key = f"{f.absolute()}\0{rel}"
+        path, top = str(f), str(root) + os.sep
+        if path.startswith(top) and top != os.sep * 2:  # the id read_inputs gives, without pathlib's cost
+            rel = path[len(top):].replace(os.sep, "/")
+        else:
+            rel = f.relative_to(root).as_posix() if f.is_relative_to(root) else f.name
+        key = f"{os.path.join(cwd, path)}\0{rel}"
         try:
             st = os.stat(f)
         except OSError:
@@ -127,8 +134,8 @@ def scan(inputs, manifest: Manifest | None, reference_date: str | None, errors: 
         stat = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}" if st else ""
         known = manifest.known(key, stat) if manifest is not None and st else None
         if known is not None:
-            for doc_id, dkey in known:
-                yield KnownDoc(doc_id, dkey, f, rel, reference_date)
+            for i in range(0, len(known), 2):
+                yield KnownDoc(known[i], known[i + 1], f, rel, reference_date)
             continue
         docs, failed = [], False
         for item in read_file(f, rel):

@@ -170,3 +170,16 @@ def test_nightly_builds_publish_no_state_and_reuse_it(make_build, corpus, tmp_pa
     build_reports(load_results(out / "results.json", stream=True), fresh, ["md"], make_build.registry,
                   previous=second["run"]["previous"])
     assert (out / "report.md").read_bytes() == (fresh / "report.md").read_bytes()
+
+
+def test_nested_files_and_records_keep_their_ids_when_not_read(make_build, corpus, reads):
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "b.txt").write_text("百川智能发布医疗大模型。", encoding="utf-8")
+    records = [{"id": "x1", "text": "零一万物开源新模型。"}, {"id": "x2", "text": "商汤科技发布财报。"}]
+    (corpus / "feed.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    first, _ = make_build(corpus)
+    reads.clear()
+    again, calls = make_build(corpus)
+    assert reads == [] and calls == []
+    assert [d["id"] for d in again["documents"]] == [d["id"] for d in first["documents"]]
+    assert {"sub/b.txt", "feed.jsonl#x1", "feed.jsonl#x2"} <= {d["id"] for d in again["documents"]}
