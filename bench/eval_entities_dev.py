@@ -22,17 +22,17 @@ def key(name: str) -> str:
     return "".join(str(name).split()).lower()
 
 
-def main(argv: list[str]) -> int:
+def score(name: str = "entities_dev", linker=None, show: bool = False) -> dict:
+    """Precision, recall, F1 and the wrong answers on ``tests/data/NAME``."""
     from newskit.kb import load_kb
     from newskit.kb.linker import Linker
     from newskit.normalize import to_document
     from newskit.readers import RawDoc
 
-    name = argv[argv.index("--set") + 1] if "--set" in argv else "entities_dev"
     dev = DATA / name
     gold = json.loads((dev / "gold.json").read_text(encoding="utf-8"))
     canon = {key(n): c for c, names in gold["aliases"].items() for n in [c, *names]}
-    linker = Linker(load_kb())
+    linker = linker or Linker(load_kb())
     tp = fp = fn = spurious = 0
     wrong = []
     for doc_id, g in gold["documents"].items():
@@ -50,13 +50,20 @@ def main(argv: list[str]) -> int:
         spurious += len(found & {canon.get(key(s), s) for s in g.get("spurious", [])})
         wrong += [f"{doc_id}: not found: {n}" for n in sorted(required - found)]
         wrong += [f"{doc_id}: not in gold: {n}" for n in sorted(extra)]
-        if "--show" in argv:
+        if show:
             print(doc_id, [(c["name"], c["mentions"], c.get("known", True)) for c in companies])
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    print("\n".join(wrong))
-    print(f"companies precision {p:.3f} recall {r:.3f} f1 {f:.3f} (tp {tp}, fp {fp}, fn {fn}, spurious {spurious})")
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "tp": tp, "fp": fp, "fn": fn, "spurious": spurious, "wrong": wrong}
+
+
+def main(argv: list[str]) -> int:
+    name = argv[argv.index("--set") + 1] if "--set" in argv else "entities_dev"
+    m = score(name, show="--show" in argv)
+    print("\n".join(m["wrong"]))
+    print(f"companies precision {m['precision']:.3f} recall {m['recall']:.3f} f1 {m['f1']:.3f} "
+          f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']}, spurious {m['spurious']})")
     return 0
 
 

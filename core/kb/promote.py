@@ -36,7 +36,7 @@ class _Group:
     forms: list[str] = field(default_factory=list)
     spans: list[list[int]] = field(default_factory=list)
     legal: bool = False       # seen as a registered legal name (有限公司)
-    stripped: bool = False    # seen with a legal form (X公司, X not a common phrase): introduced by itself
+    stripped: bool = False    # seen with a legal form (X公司): introduced by itself
 
 
 @dataclass
@@ -65,6 +65,7 @@ class Promoter:
         self.descriptors = tuple(linking["descriptor_words"])
         self.category = tuple(linking["category_markers"])
         self.fragment_tails = frozenset(linking["fragment_tails"])
+        self.time_chars = "".join(linking["time_chars"])
         self.after_ok = tuple(linking["titles"])
         self.suffixes = sorted(set(linking["org_suffixes"]) | set(self.company) | set(self.investor), key=len, reverse=True)
         places = sorted(set(linking["place_prefixes"]), key=len, reverse=True) or ["北京"]
@@ -83,6 +84,8 @@ class Promoter:
             if any(text.endswith(self.category, 0, s) for s, _ in u.spans):
                 continue                      # 立讯精密等果链公司: a category in this article, not a name
             base, legal = self._base(u.name)
+            if base == u.name[:-2] and u.name.endswith("公司") and not legal and _common_phrase(base):
+                continue                      # 外国公司, 自己开公司: a phrase, whatever follows it
             described = any(text.endswith(self.descriptors, 0, s) for s, _ in u.spans)
             if self._core(base, "described" if described else "legal" if legal else "") is None:
                 continue
@@ -90,7 +93,7 @@ class Promoter:
             g.forms.append(u.name)
             g.spans.extend(u.spans)
             g.legal = g.legal or legal
-            g.stripped = g.stripped or (base != u.name and (legal or not _common_phrase(self._bare(base))))
+            g.stripped = g.stripped or base != u.name
         out: dict[str, Promoted] = {}
         for g in self._merge_short_forms(groups):
             strong = g.base.endswith(self.strong)
@@ -209,7 +212,7 @@ class Promoter:
                     core = core[: -len(suf)]
                     changed = True
                     break
-        if len(core) < 2 or core in self.reject or not _name_like(core, self.fragment_tails, lenient):
+        if len(core) < 2 or core in self.reject or not _name_like(core, self.fragment_tails, lenient, self.time_chars):
             return None
         return core
 
@@ -243,7 +246,7 @@ _FUNCTION_FIRST = ("u", "uj", "ud", "ug", "uz", "ul", "uv", "p", "c")
 _COMMON_WORD = frozenset(("n", "v", "vn", "vd", "a", "ad", "an", "d"))
 
 
-def _name_like(core: str, fragment_tails=frozenset(), lenient: str = "") -> bool:
+def _name_like(core: str, fragment_tails=frozenset(), lenient: str = "", time_chars: str = "") -> bool:
     """False when the part before the suffix reads as ordinary words rather than a name: a time word,
     a clause ending in a time/locality word (上市后, 成立之初), a function word first, a verb last."""
     if not _han(core[-1]):
@@ -251,7 +254,7 @@ def _name_like(core: str, fragment_tails=frozenset(), lenient: str = "") -> bool
     if core in fragment_tails:
         return False
     tags = _tags(core)
-    if any(flag.startswith("t") for _, flag in tags):  # time words: 当天下午, 当季
+    if any(flag.startswith("t") and (len(word) > 1 or word in time_chars) for word, flag in tags):  # 当天下午, 当季
         return False
     first, flag = tags[0]
     if len(tags) > 1 and ((len(first) == 1 and flag in _FUNCTION_FIRST)    # 之初
