@@ -183,3 +183,17 @@ def test_nested_files_and_records_keep_their_ids_when_not_read(make_build, corpu
     assert reads == [] and calls == []
     assert [d["id"] for d in again["documents"]] == [d["id"] for d in first["documents"]]
     assert {"sub/b.txt", "feed.jsonl#x1", "feed.jsonl#x2"} <= {d["id"] for d in again["documents"]}
+
+
+def test_unchanged_records_are_copied_without_copy_file_range_too(make_build, corpus, monkeypatch):
+    first, _ = make_build(corpus)
+    kernel, _ = make_build(corpus)
+
+    def unsupported(*args):
+        raise OSError(18, "Invalid cross-device link")
+
+    import newskit.build
+
+    monkeypatch.setattr(newskit.build.os, "copy_file_range", unsupported)
+    copied, calls = make_build(corpus)
+    assert calls == [] and copied["documents"] == kernel["documents"] == first["documents"]
