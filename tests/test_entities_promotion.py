@@ -135,3 +135,9 @@ def test_invented_development_articles_keep_their_scores():
     spec.loader.exec_module(module)
     m = module.score("entities_dev")
     assert m["precision"] >= 0.95 and m["recall"] >= 0.9 and m["spurious"] == 0, m["wrong"]
+
+
+def test_an_introduced_english_name_is_promoted_and_a_mere_term_is_not(linker):
+    found = promoted(linker, "总部位于旧金山的初创公司Nexa Robotics宣布完成融资,Nexa Robotics的机械手已量产。")
+    assert found["Nexa Robotics"]["mentions"] == 2
+    assert promoted(linker, "Generative AI正在改变行业,Generative AI的成本还在下降。") == {}

@@ -66,6 +66,12 @@ class Promoter:
         self.category = tuple(linking["category_markers"])
         self.fragment_tails = frozenset(linking["fragment_tails"])
         self.time_chars = "".join(linking["time_chars"])
+        en = sorted(set(linking["english_org_suffixes"]), key=len, reverse=True)
+        # One to three capitalized words, then a suffix; not glued to other Latin letters or digits.
+        self.english_re = re.compile(r"(?<![A-Za-z0-9.])(?:[A-Z][A-Za-z0-9&-]*\s){1,3}(?:"
+                                     + "|".join(map(re.escape, en)) + r")(?![A-Za-z0-9])") if en else None
+        self.en_before = tuple(linking["english_intro_before"])
+        self.en_investor = ("Capital", "Ventures", "Partners")
         self.after_ok = tuple(linking["titles"])
         self.suffixes = sorted(set(linking["org_suffixes"]) | set(self.company) | set(self.investor), key=len, reverse=True)
         places = sorted(set(linking["place_prefixes"]), key=len, reverse=True) or ["北京"]
@@ -112,6 +118,10 @@ class Promoter:
             p = out[name] = Promoted(name, "investor" if m.group(2).endswith(self.investor_nouns) else "company")
             p.spans.extend(_standalone_occurrences(text, name, taken, [[s, e]], self.after_ok))
             p.spans.append([s, e])    # the introduced mention counts even when glued to its context
+            p.aliases.append(name)
+        for name, spans in self._english(text, taken).items():
+            p = out.setdefault(name, Promoted(name, "investor" if name.endswith(self.en_investor) else "company"))
+            p.spans.extend(spans)
             p.aliases.append(name)
         for p in out.values():
             self._short_form(text, p, taken)
@@ -215,6 +225,18 @@ class Promoter:
         if len(core) < 2 or core in self.reject or not _name_like(core, self.fragment_tails, lenient, self.time_chars):
             return None
         return core
+
+    def _english(self, text: str, taken: bytearray) -> dict[str, list[list[int]]]:
+        """Capitalized English names with an organization suffix, where one mention is introduced."""
+        found: dict[str, list[list[int]]] = {}
+        for m in self.english_re.finditer(text) if self.english_re else ():
+            s, e = m.span()
+            if not any(taken[s:e]):
+                found.setdefault(m.group(), []).append([s, e])
+        cues = self.after
+        return {name: spans for name, spans in found.items()
+                if any(text.endswith(self.en_before, 0, s) or self._introduced(text, s, e, cues, taken)
+                       for s, e in spans)}
 
     def _introduced(self, text: str, start: int, end: int, cues: tuple, taken: bytearray) -> bool:
         if text.endswith(self.before, 0, start) or text.endswith(self.descriptors, 0, start):
