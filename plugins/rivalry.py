@@ -110,6 +110,7 @@ class RivalryAnalyzer(Analyzer):
         self.directed_gap = int(settings.get("directed_gap", 2))
         self.anaphors = tuple(settings.get("anaphors", ()))
         self.moods = frozenset(settings.get("moods", ()))
+        self.agents = tuple(settings.get("agents", ()))
         self.joiners = tuple(sorted(tables.get("joiner", {}), key=len, reverse=True))
         self.venues = Venues(tables.get("platform", {}), settings.get("venue_before", ()),
                              settings.get("venue_after", ()), self.joiners)
@@ -143,7 +144,7 @@ class RivalryAnalyzer(Analyzer):
                 linked = self._directed(text, hit, mentions, utterances)
             else:
                 linked = self._linked(text, hit, mentions, utterances)
-            if hit.table in ("conflict", "directed"):
+            if hit.table in ("conflict", "directed") and hit.term not in self.moods:
                 # The barb's author, for a reply to come: the first of a linked pair, else the party before the cue.
                 author = linked[0][0] if linked else None
                 if author is None:
@@ -155,7 +156,8 @@ class RivalryAnalyzer(Analyzer):
             for a, b, people in linked:
                 key = tuple(sorted((a.party, b.party)))
                 rec = pairs.setdefault(key, {"kinds": set(), "cues": {}, "people": set(), "sentences": {}, "spans": set()})
-                rec["kinds"].add("competition" if hit.table == "competition" else "conflict")
+                # A mood word alone ("火药味", "交锋") makes no conflict: it only adds to one another cue found.
+                rec["kinds"].add("competition" if hit.table == "competition" or hit.term in self.moods else "conflict")
                 rec["cues"][hit.term] = max(rec["cues"].get(hit.term, 0.0), hit.weight)
                 rec["people"].update(people)
                 if sent is not None:
@@ -238,7 +240,8 @@ class RivalryAnalyzer(Analyzer):
             # "华为与小鹏高管微博隔空交锋": two parties joined before a cue with nothing after it.
             return [(joined[0], joined[1], people(*joined))]
         if after and not before and hit.table == "conflict":
-            subject = self._subject(text, s, after[0], mentions) or self._quoted_author(text, hit, after[0], mentions, utterances)
+            subject = (self._subject(text, s, after[0], mentions, hit.start)
+                       or self._quoted_author(text, hit, after[0], mentions, utterances))
             if subject:
                 return [(subject, after[0], people(subject, after[0]) | ({subject.person} if subject.person else set()))]
         if before:
@@ -258,8 +261,13 @@ class RivalryAnalyzer(Analyzer):
         ends = [i for i in (text.find(c, pos) for c in _SENTENCE_STOP) if i >= 0]
         return lo, min(ends, default=len(text))
 
-    def _subject(self, text, s, target, mentions):
-        """"云帆官方微博发文,暗讽星河CEO张三…": the author is the sentence's subject, in a clause before."""
+    def _subject(self, text, s, target, mentions, cue_start=None):
+        """"云帆官方微博发文,暗讽星河CEO张三…": the author is the sentence's subject, in a clause before.
+
+        Not when the cue's own clause names another agent ("…,有业内人士质疑华为").
+        """
+        if cue_start is not None and any(0 <= text.find(a, s, cue_start) for a in self.agents):
+            return None
         sent_start = max(max(text.rfind(c, 0, s) for c in _SENTENCE_STOP) + 1, s - 2 * self.max_gap)
         earlier = [m for m in mentions.within(sent_start, s) if m.party != target.party]
         if earlier and not self._enumerated(text, [earlier[0], target]):
@@ -274,7 +282,7 @@ class RivalryAnalyzer(Analyzer):
             return []
         target = after[0]
         before = [m for m in mentions.within(s, hit.start) if m.party != target.party]
-        author = before[-1] if before else self._subject(text, s, target, mentions)
+        author = before[-1] if before else self._subject(text, s, target, mentions, hit.start)
         if author is None:
             author = self._quoted_author(text, hit, target, mentions, utterances)
         if author is None or self._enumerated(text, [author, target]):

@@ -115,3 +115,16 @@ def test_a_pronoun_pointing_at_a_named_target_goes_to_the_person_last_named():
     got = analyze(text)
     assert [(p["a"], p["b"], p["kind"]) for p in got] == [("云帆", "星河", "conflict")]
     assert got[0]["people"] == ["李四"]
+
+
+@pytest.mark.parametrize("text", [
+    "云帆与星河在中低端酒店市场正面交锋。星河随即回应称,补贴将持续到年底。",
+    "云帆与星河之间的火药味越来越浓。",
+])
+def test_mood_words_alone_make_competition_not_conflict(text):
+    assert pairs(text) == [("云帆", "星河", "competition")]
+
+
+def test_a_barb_whose_clause_names_another_agent_is_not_the_subjects():
+    assert pairs("评测发布后,云帆股价上涨,有业内人士质疑星河的测试方法。") == []
+    assert pairs("评测发布后,云帆发文,质疑星河的测试方法。") == [("云帆", "星河", "conflict")]
