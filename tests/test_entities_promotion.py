@@ -69,6 +69,9 @@ def test_promoted_companies_stay_in_unknown_organizations_and_known_ones_are_mar
     # no 简称: the shorter form the article uses elsewhere joins the legal name
     ("深圳市栖云微电子有限公司今天挂牌。栖云微电子称产能翻倍。", "栖云微电子",
      {"深圳市栖云微电子有限公司", "栖云微电子"}),
+    # the legal name and another short form with the same bare name: one organization, the short form
+    ("苏州松岚智能科技有限公司上线了新品。松岚科技表示,订单已排到明年。", "松岚科技",
+     {"苏州松岚智能科技有限公司", "松岚科技"}),
     # only the legal name: 智能科技 reads as 智能
     ("苏州澜舸智能科技有限公司完成了工商变更。", "澜舸智能", {"苏州澜舸智能科技有限公司"}),
     # a short form without any suffix, after a title (X副总裁)

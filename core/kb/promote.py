@@ -162,11 +162,14 @@ class Promoter:
             core = core[: -len(suf)]
 
     def _merge_short_forms(self, groups: dict[str, "_Group"]) -> list["_Group"]:
-        """云栖智能科技 joins 云栖智能 when the article uses both: one organization, the shorter name."""
+        """云栖智能科技 joins 云栖智能 when the article uses both (one organization, the shorter name); a
+        registered name also joins another form with the same bare name (云栖智能科技有限公司, 云栖科技)."""
         ordered = sorted(groups.values(), key=lambda g: len(g.base))
         kept: list[_Group] = []
         for g in ordered:
-            home = next((k for k in kept if g.base.startswith(k.base) and self._is_suffixes(g.base[len(k.base):])), None)
+            home = next((k for k in kept if (g.base.startswith(k.base) and self._is_suffixes(g.base[len(k.base):]))
+                         or ((g.legal or k.legal) and g.kind == k.kind and self._bare(g.base) == self._bare(k.base))),
+                        None)
             if home is None:
                 kept.append(g)
                 continue
@@ -188,12 +191,13 @@ class Promoter:
         article uses on its own, else the name with a generic 科技/技术 after another suffix dropped."""
         for s, e in g.spans:
             m = self.short_re.match(text, e)
-            if m and m.group(1) != g.base and m.group(1)[:2] in g.base and _standalone_occurrences(text, m.group(1), bytearray(len(text) + 1), (),
-                                                                      self.after_ok):
+            nothing = bytearray(len(text) + 1)
+            if m and m.group(1) != g.base and m.group(1)[:2] in g.base \
+                    and _standalone_occurrences(text, m.group(1), nothing, (), self.after_ok):
                 return m.group(1)
         core = self._core(g.base, "legal")
-        if core and core != g.base and len(_standalone_occurrences(text, core, bytearray(len(text) + 1), g.spans,
-                                                                   self.after_ok)) >= 1:
+        if core and core != g.base \
+                and _standalone_occurrences(text, core, bytearray(len(text) + 1), g.spans, self.after_ok):
             return core
         for tail in ("科技", "技术"):
             head = g.base[: -len(tail)]
