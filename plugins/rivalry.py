@@ -96,7 +96,7 @@ class Venues:
 
 class RivalryAnalyzer(Analyzer):
     name = "rivalry"
-    version = "0.1.0"
+    version = "0.2.0"
     requires = ("entities",)
     description = "Pairs of companies or people in open conflict or competition, with intensity and evidence."
 
