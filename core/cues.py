@@ -120,3 +120,80 @@ def fingerprint(base: str, paths: Iterable[Path]) -> str:
     for p in paths:
         h.update(p.read_bytes() if p.exists() else str(p).encode())
     return h.hexdigest()[:16]
+
+
+class Patterns:
+    """Regexes run over whole texts, each tried only where one of its possible first characters is.
+
+    ``finditer`` per pattern scans every position of the text; most cue patterns start with one of a
+    few literal characters (行业|垂直…, 基于…), so one character-class pass finds the places worth a
+    ``match``.  Results are exactly ``rx.finditer(text)``'s, pattern by pattern; a pattern whose first
+    characters cannot be read off its syntax (a class, a look-behind, a flag) just uses ``finditer``.
+    """
+
+    def __init__(self, patterns: Iterable[str]):
+        import re
+
+        self.compiled = [re.compile(p) for p in patterns]
+        self.firsts = [_first_chars(rx) for rx in self.compiled]
+        chars = set().union(*(f for f in self.firsts if f)) if any(self.firsts) else set()
+        self.scan = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else None
+
+    def finditer(self, text: str) -> Iterable[tuple[int, object]]:
+        """``(pattern index, match)`` for every match of every pattern, pattern by pattern."""
+        at: dict[str, list[int]] = {}
+        if self.scan is not None:
+            for m in self.scan.finditer(text):
+                at.setdefault(m.group(), []).append(m.start())
+        for k, (rx, firsts) in enumerate(zip(self.compiled, self.firsts)):
+            if firsts is None:
+                for m in rx.finditer(text):
+                    yield k, m
+                continue
+            positions = [p for c in firsts for p in at.get(c, ())]
+            if len(firsts) > 1:
+                positions.sort()
+            end = 0
+            for p in positions:
+                if p >= end:
+                    m = rx.match(text, p)
+                    if m is not None:
+                        end = m.end()
+                        yield k, m
+
+
+def _first_chars(rx) -> frozenset | None:
+    """The characters every match of ``rx`` starts with, or None when they are not plain literals."""
+    try:
+        from re import _constants as C, _parser as P
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as C
+        import sre_parse as P
+    if rx.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_VERBOSE):
+        return None
+    try:
+        return _firsts(list(P.parse(rx.pattern)), C)
+    except Exception:  # private parser API changed: fall back to a plain scan
+        return None
+
+
+def _firsts(items, C) -> frozenset | None:
+    if not items:
+        return None
+    op, av = items[0]
+    if op is C.LITERAL:
+        return frozenset(chr(av))
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _firsts(list(sub), C)
+    if op is C.BRANCH:
+        out = set()
+        for branch in av[1]:
+            f = _firsts(list(branch), C)
+            if not f:
+                return None
+            out |= f
+        return frozenset(out)
+    if op is C.IN and av and all(o is C.LITERAL for o, _ in av):
+        return frozenset(chr(a) for _, a in av)
+    return None

@@ -32,14 +32,56 @@ def signature(text: str, num_perm: int = NUM_PERM, min_chars: int = MIN_CHARS) -
     and caches it per document; only the index (:class:`NearDuplicates`) lives in the main process."""
     import zlib
 
-    from datasketch import MinHash
-
     grams = shingles(text)
     if len(grams) < min_chars:
         return b""
-    m = MinHash(num_perm=num_perm, hashfunc=zlib.crc32, scheme=SCHEME)
+    m = _minhash_class()(num_perm=num_perm, hashfunc=zlib.crc32, scheme=SCHEME)
     m.update_batch(list(grams))
     return m.hashvalues.astype("<u8").tobytes()
+
+
+_MinHash = None
+
+
+def _minhash_class():
+    """datasketch's ``MinHash`` class.  Workers only compute signatures, but ``import datasketch``
+    runs the package's ``__init__``, which imports every index (its LSH pulls in scipy: ~1 s of
+    start-up per worker).  So, unless the package is already loaded, load its ``minhash`` module
+    under a bare stand-in package and drop the stand-in at once: a later ``import datasketch``
+    (the index, in the main process) runs the real package.  Falls back to the plain import."""
+    import sys
+
+    global _MinHash
+    loaded = sys.modules.get("datasketch")
+    if loaded is not None and hasattr(loaded, "MinHash"):
+        return loaded.MinHash
+    if _MinHash is None:
+        _MinHash = _load_minhash_alone(sys)
+    return _MinHash
+
+
+def _load_minhash_alone(sys):
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("datasketch")
+    if spec is None or not spec.submodule_search_locations:
+        from datasketch import MinHash
+
+        return MinHash
+    stand_in = types.ModuleType("datasketch")
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    sys.modules["datasketch"] = stand_in
+    try:
+        from datasketch.minhash import MinHash
+    except ImportError:
+        MinHash = None
+    finally:
+        for name in [n for n in sys.modules if n == "datasketch" or n.startswith("datasketch.")]:
+            del sys.modules[name]
+    if MinHash is None:
+        from datasketch import MinHash
+    return MinHash
 
 
 class NearDuplicates:

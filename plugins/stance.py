@@ -119,18 +119,27 @@ class StanceScorer:
                          **tables.get("settings", {})}
         self.matcher = CueMatcher(tables, ["vertical", "general", "argue", "against", "negation", "shift", "subordinate",
                                              "concede", "refute_previous", "dismiss", "condition", "wrapper"])
-        self.balanced = [(re.compile(p), float(w)) for p, w in (tables.get("balanced") or {}).items()]
+        from newskit.cues import Patterns
+
+        balanced = tables.get("balanced") or {}
         # "A比B更重要", "A明显好于B": the hit spans the losing side B (group ``lose``); A wins.
-        self.better = [(re.compile(p), float(w)) for p, w in (tables.get("better") or {}).items()]
+        better = tables.get("better") or {}
+        self.patterns = Patterns([*balanced, *better])  # both kinds, searched in one pass
+        self.pattern_kinds = [("balanced", float(w)) for w in balanced.values()] + [("better", float(w)) for w in better.values()]
 
     def prepare(self, text: str) -> "DocumentCues":
         """Cue hits and balanced-pattern matches over the whole text (one pass), sorted by start."""
         from newskit.cues import Hit
 
         hits = self.matcher.find(text)
-        extra = [Hit(m.start(), m.end(), "balanced", m.group(), w) for rx, w in self.balanced for m in rx.finditer(text)]
-        extra += [Hit(m.start("lose"), m.end("lose"), "better", m.group(), w)
-                  for rx, w in self.better for m in rx.finditer(text)]
+        kinds = self.pattern_kinds
+        extra = []
+        for k, m in self.patterns.finditer(text):  # balanced patterns first, then better, each in order
+            kind, w = kinds[k]
+            if kind == "balanced":
+                extra.append(Hit(m.start(), m.end(), kind, m.group(), w))
+            else:
+                extra.append(Hit(m.start("lose"), m.end("lose"), kind, m.group(), w))
         if extra:
             hits.extend(extra)
             hits.sort(key=lambda h: h.start)
