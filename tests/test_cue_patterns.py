@@ -29,12 +29,3 @@ def test_matches_equal_finditer_pattern_by_pattern():
         assert got == want
     assert any(k == 2 for k, _ in ps.finditer(TEXTS[0]))  # the look-behind still sees the text before
 
-
-def test_rivalry_occurrences_find_every_overlapping_name():
-    from newskit.plugins.rivalry import _occurrences
-
-    text = "百度搜索与百度、搜狗;百度百度"
-    names = ["百度", "百度搜索", "搜狗", "度百"]
-    want = sorted((i, -len(n), n) for n in names for i in range(len(text)) if text.startswith(n, i))
-    assert _occurrences(text, names) == want
-    assert _occurrences(text, []) == []
