@@ -1,17 +1,11 @@
 """Stance: an argument for one side that mentions the other is not balanced; invented sentences."""
 import pytest
 
-from newskit.document import Document
-from newskit.plugins.stance import StanceAnalyzer
+from test_stance import run
 
 
 def stance(text):
-    doc = Document("a.txt", text)
-    doc.set_result("entities", {"companies": [], "people": [], "unknown_organizations": []})
-    a = StanceAnalyzer()
-    a.configure({}, None)
-    a.ensure_setup()
-    return a.analyze(doc)
+    return run(text)[1]
 
 
 @pytest.mark.parametrize("text", [

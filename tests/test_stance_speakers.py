@@ -1,16 +1,10 @@
 """Speakers whose view runs over several sentences, quotes in 「」/『』, and less common cue words."""
-from newskit.document import Document
-from newskit.plugins.stance import StanceAnalyzer
 from newskit.quotes import Attributor
+from test_stance import run
 
 
 def speakers(text):
-    doc = Document("s.txt", text)
-    doc.set_result("entities", {"companies": [], "people": [], "unknown_organizations": []})
-    a = StanceAnalyzer()
-    a.configure({}, None)
-    a.ensure_setup()
-    r = a.analyze(doc)
+    doc, r = run(text)
     for s in r["speakers"]:
         assert all(doc.text[q["start"]:q["end"]] == q["text"] for q in s["quotes"])
     return {s["speaker"]: s for s in r["speakers"]}
