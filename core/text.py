@@ -51,6 +51,11 @@ def cut(text: str) -> list[str]:
     return _get().lcut(text, HMM=False)
 
 
+def word_frequency(word: str) -> int:
+    """The word's count in the tokenizer's dictionary (0 when it is not a dictionary word)."""
+    return _get().FREQ.get(word, 0)
+
+
 _pos = None
 _pos_memo: dict[str, tuple] = {}
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from newskit.text import pos_tags, word_frequency
 
 LEGAL_TAILS = ("股份有限公司", "有限责任公司", "有限公司", "公司")
 INTRO_GAP = "的均也都亦还 \u3000"   # allowed between the name and an ``intro_after`` cue (X的创始人, X均参与)
@@ -145,8 +146,6 @@ class Promoter:
         if m:
             return m.end()
         if "市" in name[2:4] or "县" in name[2:4]:
-            from newskit.text import pos_tags
-
             word, flag = pos_tags(name)[0]
             if len(word) >= 3 and word[-1] in "市县" and flag == "ns":
                 return len(word)
@@ -279,7 +278,7 @@ def _name_like(core: str, fragment_tails=frozenset(), lenient: str = "", time_ch
         return True
     if core in fragment_tails:
         return False
-    tags = _tags(core)
+    tags = pos_tags(core)
     if any(flag.startswith("t") and (len(word) > 1 or word in time_chars) for word, flag in tags):  # 当天下午, 当季
         return False
     first, flag = tags[0]
@@ -307,18 +306,8 @@ _GLUE = ("v", "p", "r", "d", "f", "u", "c", "m", "q", "t")
 
 def _common_phrase(core: str) -> bool:
     """Every word of ``core`` is a frequent dictionary word or a one-character function word or verb."""
-    from newskit.text import _get
-
-    freq = _get().FREQ
-    return all((len(w) > 1 and freq.get(w, 0) >= COMMON_WORD_FREQ) or (len(w) == 1 and f.startswith(_GLUE))
-               for w, f in _tags(core))
-
-
-@lru_cache(maxsize=4096)
-def _tags(core: str) -> tuple:
-    from newskit.text import pos_tags
-
-    return tuple(pos_tags(core))
+    return all((len(w) > 1 and word_frequency(w) >= COMMON_WORD_FREQ) or (len(w) == 1 and f.startswith(_GLUE))
+               for w, f in pos_tags(core))
 
 
 def _strip_legal(name: str) -> str:
