@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .readers import RawDoc, ReadError, iter_files, read_file
+from .readers import RawDoc, ReadError, iter_files, read_file, relative_id
 
 log = logging.getLogger("newskit.build")
 
@@ -121,12 +121,8 @@ def scan(inputs, manifest: Manifest | None, reference_date: str | None, errors: 
     held, started, cwd = 0, time.time_ns(), os.getcwd()
     settled = started - int(SETTLE * 1e9)
     for root, f in iter_files(inputs):
-        path, top = str(f), str(root) + os.sep
-        if path.startswith(top) and top != os.sep * 2:  # the id read_inputs gives, without pathlib's cost
-            rel = path[len(top):].replace(os.sep, "/")
-        else:
-            rel = f.relative_to(root).as_posix() if f.is_relative_to(root) else f.name
-        key = f"{os.path.join(cwd, path)}\0{rel}"
+        rel = relative_id(root, f)
+        key = f"{os.path.join(cwd, str(f))}\0{rel}"
         try:
             st = os.stat(f)
         except OSError:

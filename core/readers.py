@@ -65,10 +65,18 @@ def iter_files(inputs: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path
             yield p.parent, p
 
 
+def relative_id(root: Path, f: Path) -> str:
+    """A file's document id: its path relative to the input folder (its name for a file input).
+    Plain string work first: pathlib's ``relative_to`` is slow over many thousands of files."""
+    path, top = str(f), str(root) + os.sep
+    if path.startswith(top) and top != os.sep * 2:
+        return path[len(top):].replace(os.sep, "/")
+    return f.relative_to(root).as_posix() if f.is_relative_to(root) else f.name
+
+
 def read_inputs(inputs: Iterable[str | os.PathLike]) -> Iterator[RawDoc | ReadError]:
     for root, f in iter_files(inputs):
-        rel = f.relative_to(root).as_posix() if f.is_relative_to(root) else f.name
-        yield from read_file(f, rel)
+        yield from read_file(f, relative_id(root, f))
 
 
 def read_file(path: Path, doc_id: str | None = None) -> Iterator[RawDoc | ReadError]:
