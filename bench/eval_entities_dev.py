@@ -1,6 +1,8 @@
 """Companies precision/recall on the invented development articles (tests/data/entities_dev).
 
     python bench/eval_entities_dev.py [--show] [--set entities_check]
+    python bench/eval_entities_dev.py --dir bench/devset5 [--gold FILE]   # any articles/ + gold.json
+    python bench/eval_entities_dev.py --all     # dev, check, samples, held-out 1, devset5 (those present)
 
 The articles exercise unknown-organization promotion: legal names with city prefixes, investors
 after descriptors, time/clause fragments before a suffix, government bodies, universities, media
@@ -8,6 +10,8 @@ credits, names in lists and in English.  Scoring follows the shared scorer's com
 a reported company outside the required and optional names is a false positive; names compare
 through the gold ``aliases``.  ``--show`` prints every document's companies; ``--set entities_check``
 scores the second set (tests/data/entities_check), written after the rules were tuned on the first.
+``--dir`` scores another folder in process (faster than ``newskit run`` + the shared scorer, same rule);
+the samples' and held-out sets' gold lives outside the repository and is skipped when absent.
 """
 from __future__ import annotations
 
@@ -15,28 +19,39 @@ import json
 import sys
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SHARED = ROOT.parent / "shared" / "eval"
+SETS = {"dev": (DATA / "entities_dev" / "articles", DATA / "entities_dev" / "gold.json"),
+        "check": (DATA / "entities_check" / "articles", DATA / "entities_check" / "gold.json"),
+        "samples": (ROOT / "seeds", SHARED / "seeds_gold.json"),
+        "heldout1": (ROOT / "bench" / "heldout" / "articles", ROOT / "bench" / "heldout" / "gold.json"),
+        "devset5": (ROOT / "bench" / "devset5" / "articles", ROOT / "bench" / "devset5" / "gold.json")}
 
 
 def key(name: str) -> str:
     return "".join(str(name).split()).lower()
 
 
-def score(name: str = "entities_dev", linker=None, show: bool = False) -> dict:
-    """Precision, recall, F1 and the wrong answers on ``tests/data/NAME``."""
+def score(name: str = "entities_dev", linker=None, show: bool = False, articles: Path | None = None,
+          gold_file: Path | None = None) -> dict:
+    """Precision, recall, F1 and the wrong answers on ``tests/data/NAME`` (or ``articles`` + ``gold_file``)."""
     from newskit.kb import load_kb
     from newskit.kb.linker import Linker
     from newskit.normalize import to_document
     from newskit.readers import RawDoc
 
-    dev = DATA / name
-    gold = json.loads((dev / "gold.json").read_text(encoding="utf-8"))
+    articles = articles or DATA / name / "articles"
+    gold = json.loads((gold_file or DATA / name / "gold.json").read_text(encoding="utf-8"))
     canon = {key(n): c for c, names in gold["aliases"].items() for n in [c, *names]}
     linker = linker or Linker(load_kb())
     tp = fp = fn = spurious = 0
     wrong = []
     for doc_id, g in gold["documents"].items():
-        raw = (dev / "articles" / doc_id).read_text(encoding="utf-8")
+        path = articles / doc_id
+        if not path.is_file():
+            continue
+        raw = path.read_text(encoding="utf-8")
         text = to_document(RawDoc(id=doc_id, text=raw)).text
         out = linker.analyze(text)
         companies = [c for c in out["companies"] if c["type"] != "government"]  # as plugins/entities.py
@@ -58,12 +73,37 @@ def score(name: str = "entities_dev", linker=None, show: bool = False) -> dict:
             "tp": tp, "fp": fp, "fn": fn, "spurious": spurious, "wrong": wrong}
 
 
+def line(m: dict) -> str:
+    return (f"companies precision {m['precision']:.3f} recall {m['recall']:.3f} f1 {m['f1']:.3f} "
+            f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']}, spurious {m['spurious']})")
+
+
 def main(argv: list[str]) -> int:
-    name = argv[argv.index("--set") + 1] if "--set" in argv else "entities_dev"
-    m = score(name, show="--show" in argv)
+    show = "--show" in argv
+    if "--all" in argv:
+        from newskit.kb import load_kb
+        from newskit.kb.linker import Linker
+        linker = Linker(load_kb())
+        for label, (articles, gold) in SETS.items():
+            if not gold.is_file():
+                print(f"{label:9s} skip: {gold} not found")
+                continue
+            m = score(linker=linker, show=show, articles=articles, gold_file=gold)
+            print("\n".join(f"  {w}" for w in m["wrong"]))
+            print(f"{label:9s} {line(m)}")
+        return 0
+    if "--dir" in argv:
+        folder = Path(argv[argv.index("--dir") + 1])
+        gold = Path(argv[argv.index("--gold") + 1]) if "--gold" in argv else folder / "gold.json"
+        if not gold.is_file():
+            print(f"skip: {gold} not found")
+            return 0
+        articles = folder / "articles" if (folder / "articles").is_dir() else folder
+        m = score(show=show, articles=articles, gold_file=gold)
+    else:
+        m = score(argv[argv.index("--set") + 1] if "--set" in argv else "entities_dev", show=show)
     print("\n".join(m["wrong"]))
-    print(f"companies precision {m['precision']:.3f} recall {m['recall']:.3f} f1 {m['f1']:.3f} "
-          f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']}, spurious {m['spurious']})")
+    print(line(m))
     return 0
 
 

@@ -30,7 +30,7 @@ def companies(linker, text):
     ("威马汽车", "威马汽车", None), ("高合汽车", "高合汽车", None), ("极越", "极越", "百度"),
     ("长安汽车", "长安汽车", None), ("禾赛科技", "禾赛科技", None), ("国轩高科", "国轩高科", None),
     # electronics / ODM
-    ("富士康", "鸿海", None), ("工业富联", "鸿海", "鸿海"), ("广达", "广达", None), ("纬创", "纬创", None),
+    ("富士康", "鸿海", None), ("工业富联", "工业富联", "鸿海"), ("广达", "广达", None), ("纬创", "纬创", None),
     ("英业达", "英业达", None), ("和硕", "和硕", None), ("闻泰科技", "闻泰科技", None),
     # industrial users of AI
     ("三一重工", "三一重工", None), ("徐工机械", "徐工", None), ("中联重科", "中联重科", None), ("潍柴动力", "潍柴动力", None),
@@ -38,7 +38,7 @@ def companies(linker, text):
     ("紫光展锐", "紫光集团", "紫光集团"), ("芯驰科技", "芯驰科技", None), ("长电科技", "长电科技", None),
     ("应用材料", "应用材料", None), ("Synopsys", "新思科技", None), ("英飞凌", "英飞凌", None),
     # internet, gaming, fintech, retail
-    ("货拉拉", "货拉拉", None), ("陆金所", "陆金所", "平安集团"), ("度小满", "百度", "百度"),
+    ("货拉拉", "货拉拉", None), ("陆金所", "陆金所", "平安集团"), ("度小满", "度小满", "百度"),
     ("游戏科学", "游戏科学", None), ("BOSS直聘", "BOSS直聘", None), ("瑞幸咖啡", "瑞幸咖啡", None),
     # global software and AI
     ("Together AI", "Together AI", None), ("PingCAP", "PingCAP", None), ("动视暴雪", "微软", "微软"),
@@ -82,3 +82,30 @@ def test_two_ambiguous_names_of_one_company_support_each_other(linker):
 ])
 def test_new_names_do_not_fire_inside_common_words(linker, text):
     assert companies(linker, text) == set()
+
+
+def test_product_named_after_its_company_counts_once(linker):
+    out = linker.analyze("榜单上,智谱GLM-4、腾讯混元和商汤日日新的得分接近。")
+    names = {c["name"] for c in out["companies"]}
+    assert {"腾讯", "商汤科技", "智谱"} <= names
+
+
+def test_single_product_counts_in_a_list_but_not_alone(linker):
+    listed = linker.analyze("新品面对的是豆包、Kimi和文心一言的竞争。")
+    assert {"字节跳动", "月之暗面", "百度"} <= {c["name"] for c in listed["companies"]}
+    alone = linker.analyze("推理需要8到16块A100,成本不低。")
+    assert "英伟达" not in {c["name"] for c in alone["companies"]}
+    assert "英伟达" in {c["name"] for c in alone["passing"]}
+
+
+def test_investor_arm_and_listed_subsidiary_keep_their_name(kb, linker):
+    assert kb.root("联想创投集团") == "联想创投集团" and kb.root("腾讯网") == "腾讯网"
+    assert kb.root("阅文集团") == "阅文集团" and kb.entities["阅文集团"].parent == "腾讯"
+    assert kb.root("阿里云") == "阿里巴巴" and kb.root("达摩院") == "阿里巴巴"
+    names = {c["name"] for c in linker.analyze("极光智造获得了联想创投的投资,联想创投表示看好。")["companies"]}
+    assert "联想创投集团" in names and "联想" not in names
+
+
+def test_product_name_inside_a_common_phrase_is_rejected(linker):
+    out = linker.analyze("截至发稿,公司尚未作出正式说明。")
+    assert not out["companies"] and not out["passing"]

@@ -157,13 +157,15 @@ class KnowledgeBase:
 
     # -- queries -------------------------------------------------------------
     def root(self, name: str) -> str:
-        """The top-level parent of an entity (subsidiaries roll up); media and independent ones stay themselves."""
+        """The top-level parent of an entity: divisions and subsidiaries roll up.  Stay themselves: entries
+        marked ``independent`` (separately listed or run, 极氪, 阅文集团) and an arm of another type than its
+        parent (腾讯网 is media, 联想创投 an investor: they act under their own name)."""
         seen = set()
         while name in self.entities and self.entities[name].parent and not self.entities[name].independent \
                 and name not in seen:
             seen.add(name)
-            parent = self.entities[name].parent
-            if self.entities[name].type == "media" and self.entities.get(parent, Entity(parent)).type != "media":
+            ent, parent = self.entities[name], self.entities[name].parent
+            if ent.type in ("media", "investor") and self.entities.get(parent, Entity(parent)).type != ent.type:
                 break
             name = parent
         return name

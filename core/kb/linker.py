@@ -89,11 +89,14 @@ class Linker:
 
         for ent in kb.entities.values():
             amb = set(ent.ambiguous)
+            own = [a.lower() for a in (ent.name, *ent.aliases) if len(a) >= 2 and a not in amb]
             for via, names in (("name", [ent.name]), ("alias", ent.aliases), ("unit", ent.units),
                                ("product", ent.products)):
                 for n in names:
+                    # 腾讯混元, 商汤日日新: a product whose name names its company counts as a name
+                    kind = "named_product" if via == "product" and n.lower().startswith(tuple(own)) else via
                     is_ascii = n.isascii()
-                    add(n, Surface((n,), "org", (ent.name,), via, n in amb, is_ascii and (len(n) <= 4 or n in amb), is_ascii))
+                    add(n, Surface((n,), "org", (ent.name,), kind, n in amb, is_ascii and (len(n) <= 4 or n in amb), is_ascii))
         for name, members in kb.groups.items():
             add(name, Surface((name,), "group", tuple(members), "group", False, name.isascii(), name.isascii()))
         self.people = kb.people()
@@ -185,13 +188,20 @@ class Linker:
                 forms.setdefault(m.root, set()).add(m.surface.lower())
         sure.update(root for root, names in forms.items() if len(names) >= 2)   # Kimi ... Moonshot
         anchors = _Anchors([m for m in cands if not m.ambiguous and not m.credit])
-        out = []
-        for m in cands:
-            if m.ambiguous and not m.credit:
-                if not (m.root in sure or self._cue_near(text, m) or anchors.near(m)):
-                    continue
-            out.append(m)
-        return out
+        ok = {id(m) for m in cands if not m.ambiguous or m.credit or m.root in sure
+              or self._cue_near(text, m) or anchors.near(m)}
+        # An item of an enumeration whose neighbour is accepted (豆包、Kimi和文心一言): spread along the list.
+        ordered = sorted((m for m in cands if not m.credit), key=lambda m: m.start)
+        pairs = [(a, b) for a, b in zip(ordered, ordered[1:])
+                 if a.root != b.root and text[a.end:b.start].strip() in LIST_JOINERS]
+        changed = True
+        while changed:
+            changed = False
+            for a, b in pairs:
+                if (id(a) in ok) != (id(b) in ok):
+                    ok.update((id(a), id(b)))
+                    changed = True
+        return [m for m in cands if id(m) in ok]
 
     def _cue_near(self, text: str, m: Mention) -> bool:
         window = text[max(0, m.start - SUPPORT_WINDOW):m.start] + "\x00" + text[m.end:m.end + SUPPORT_WINDOW]
@@ -208,7 +218,7 @@ class Linker:
             unknown = self.discoverer.discover(text, (), taken)
             promoted = self.promoter.promote(text, unknown, taken)
         people = self.attributor.attribute(text, links, unknown)
-        groups = self._organizations(links.mentions, min_product_only)
+        groups = self._organizations(links.mentions, min_product_only, text)
         if promoted:
             groups["companies"].extend(_promoted_entry(p) for p in promoted)
             groups["companies"].sort(key=lambda c: (-c["mentions"], c["first_offset"]))
@@ -216,7 +226,8 @@ class Linker:
         groups["unknown_organizations"] = [{"name": u.name, "mentions": len(u.spans), "spans": u.spans} for u in unknown]
         return groups
 
-    def _organizations(self, mentions: list[Mention], min_product_only: int) -> dict[str, list]:
+    def _organizations(self, mentions: list[Mention], min_product_only: int, text: str = "") -> dict[str, list]:
+        listed = _listed(text, mentions) if text else set()
         by_root: dict[str, list[Mention]] = {}
         for m in mentions:
             by_root.setdefault(m.root, []).append(m)
@@ -243,13 +254,28 @@ class Linker:
                 continue
             elif all(m.venue for m in counted):
                 out["venues"].append(entry)
-            elif all(m.via == "product" for m in counted) and len(counted) < min_product_only:
+            elif all(m.via == "product" for m in counted) and len(counted) < min_product_only \
+                    and not any(id(m) in listed for m in counted):
                 out["passing"].append(entry)
             else:
                 out["companies"].append(entry)
         for lst in out.values():
             lst.sort(key=lambda c: (-c["mentions"], c["first_offset"]))
         return out
+
+
+LIST_JOINERS = ("、", "和", "与", "及", "以及", "、以及")
+
+
+def _listed(text: str, mentions: list[Mention]) -> set[int]:
+    """Mentions that are items of an enumeration with another organization's name (豆包、Kimi和文心一言):
+    a product named so is a company the article lines up with others, not a passing reference."""
+    ordered = sorted((m for m in mentions if not m.credit), key=lambda m: m.start)
+    out: set[int] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        if a.root != b.root and text[a.end:b.start].strip() in LIST_JOINERS:
+            out.update((id(a), id(b)))
+    return out
 
 
 def _promoted_entry(p) -> dict:
