@@ -34,6 +34,9 @@ _LINE = re.compile(r"[^\n]+")
 _COLON = re.compile("[::]")
 _OPEN_QUOTE = re.compile(f"[{_OPEN_QUOTES}]")
 _COLON_QUOTE = re.compile(r"[^,。!?;:,:“”「」『』\s]{0,14}?[::]\s*[“「『]")
+# "X举了一个例子:…" / "X分享了自己的经历:…": a colon closing a short predicate introduces their words.
+_COLON_WORDS = re.compile(r"[^,。!?;:,:“”「」『』\s]{0,14}?[::](?=[^\s“「『])")
+_NAME_IN_PARENS = re.compile(r"[((](?P<body>[^()()\n]{2,24})[))]")
 _HEADLINE_BEFORE = "??!!,, \t\u3000"
 _TITLE_JOINERS = "、兼及和"
 
@@ -107,6 +110,8 @@ class SpeechLexicon:
     org_noise: re.Pattern  # leading words that are not part of an organization's name
     surnames: frozenset
     compound_surnames: frozenset  # two-character surnames
+    quote_backrefs: tuple = ()  # "这个判断", "如是说": the sentence after a quote names its speaker
+    appositive: re.Pattern | None = None  # "刘志远是星海科技的创始人"
 
 
 def _alternation(words) -> str:
@@ -159,7 +164,8 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
     titles = _alternation(data["titles"])
     return SpeechLexicon(
         verbs=re.compile(rf"(?P<gap>[^,。!?;:,:“”「」『』\s]{{0,14}}?)(?P<verb>{_alternation(data['verbs'])})"),
-        strong_name=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}“”」\s]))(?P<name>[{_HAN}]{{2,3}}?)"
+        strong_name=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}“”」\s的]))(?P<name>[{_HAN}]{{2,3}}?)"
+                               rf"(?:{_alternation(data.get('name_adverbs', []))}){{0,3}}"
                                rf"(?P<verb>{_alternation(data['strong_verbs'])})"),
         titles=re.compile(rf"(?:{titles})(?:[{_TITLE_JOINERS}]?(?:{titles}))*"),
         title_starts=_automaton(data["titles"]),
@@ -174,6 +180,9 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         org_noise=re.compile(rf"(?:{_alternation(data['org_prefix_noise'])})+"),
         surnames=frozenset(surnames),
         compound_surnames=frozenset(compound),
+        quote_backrefs=tuple(data.get("quote_backrefs", ())),
+        appositive=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}\s]))(?P<name>[{_HAN}]{{2,3}}?)(?:是|系|现任|担任)"
+                              rf"(?P<org>[^,。!?;:,:“”\s]{{2,16}}?)的?(?P<title>{titles})(?=[,。!?;,;\s]|$)"),
     )
 
 
@@ -284,12 +293,18 @@ class Attributor:
             merged["organization"] = info["organization"] or merged["organization"]
             merged["role"] = info["role"] or merged["role"]
         for pos in _starts(self.lex.strong_verb_starts, t):
-            m = self.lex.strong_name.search(t, max(0, pos - 4), pos + 2)
+            m = self.lex.strong_name.search(t, max(0, pos - 13), pos + 2)
             if not m or m.start("verb") != pos:
                 continue
             name = m.group("name")
             if name not in persons and self.plausible_name(name):
-                persons[name] = {"organization": None, "role": None}
+                # "星海科技的刘志远表示": a known organization right before 的 is theirs.
+                org = self._org_before(t, m.start() - 1, known_orgs) if t[m.start() - 1:m.start()] == "的" else None
+                persons[name] = {"organization": org, "role": None}
+        for name, info in self._parenthesized(t, known_orgs).items():
+            merged = persons.setdefault(name, {"organization": None, "role": None})
+            merged["organization"] = merged["organization"] or info["organization"]
+            merged["role"] = merged["role"] or info["role"]
 
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(t)]
         para_starts = [s for s, _ in paragraphs]
@@ -310,6 +325,7 @@ class Attributor:
                 result.utterances.append(u)
             last = (name, p_i, u.end if u else verb_end)
         self._quotes_before_speaker(t, mentions, result, said)
+        self._quotes_named_after(t, mentions, result)
         self._continuing_quotes(t, paragraphs, result)
         self._headlines(t, paragraphs, persons, result)
         result.utterances.sort(key=lambda u: u.start)
@@ -338,6 +354,10 @@ class Attributor:
                 c = _COLON_QUOTE.match(t, pos + len(name))
                 if c:
                     out.append((pos, name, c.end() - 1))
+                else:
+                    c = _COLON_WORDS.match(t, pos + len(name))
+                    if c:
+                        out.append((pos, name, c.end() - 1))  # at the colon: the words start after it
         for pron in self.lex.pronouns:
             i = t.find(pron)
             while i >= 0:
@@ -400,6 +420,59 @@ class Attributor:
         if close < 0 or (0 <= nl < close):
             return nl if nl >= 0 else len(t)
         return close + 1
+
+    @staticmethod
+    def _org_before(t: str, end: int, known_orgs: dict[str, str]) -> str | None:
+        """The known organization whose name ends at ``t[end]`` ("星海科技的…"), longest first."""
+        for n in sorted({len(a) for a in known_orgs}, reverse=True):
+            if n <= end and t[end - n:end] in known_orgs:
+                return known_orgs[t[end - n:end]]
+        return None
+
+    def _parenthesized(self, t: str, known_orgs: dict[str, str]) -> dict[str, dict]:
+        """"刘志远(星海科技创始人)" / "刘志远是星海科技的创始人": a name, then its organization and title."""
+        found: dict[str, dict] = {}
+        for m in self.lex.appositive.finditer(t) if self.lex.appositive else ():
+            name, org = m.group("name"), m.group("org")
+            if self.plausible_name(name) and name not in found:
+                found[name] = {"organization": known_orgs.get(org, org), "role": m.group("title")}
+        for m in _NAME_IN_PARENS.finditer(t):
+            body = m.group("body")
+            title = self.lex.titles.search(body)
+            if not title or title.end() != len(body):
+                continue
+            name = next((t[m.start() - k:m.start()] for k in (3, 2)
+                         if m.start() >= k and self.plausible_name(t[m.start() - k:m.start()])
+                         and not (len(t[m.start() - k:m.start()]) == 3 and t[m.start() - 1] in self.lex.stop_chars)), None)
+            if name and name not in found:
+                org = body[:title.start()].rstrip("的 ")
+                found[name] = {"organization": known_orgs.get(org, org) if len(org) >= 2 else None, "role": title.group()}
+        return found
+
+    def _quotes_named_after(self, t: str, mentions, result: Attribution) -> None:
+        """“…”在上周的发布会上,X抛出了这个判断。: a quote whose speaker is named in the next sentence by a back-reference."""
+        if not self.lex.quote_backrefs or not mentions:
+            return
+        covered = [(u.start, u.end) for u in result.utterances]
+        for q in _OPEN_QUOTE.finditer(t):
+            s = q.start()
+            if any(a <= s < b for a, b in covered):
+                continue
+            close = self._close(t, s)
+            if close >= len(t) or t[close - 2] not in _SENT_END and t[close] not in "。!?!?":
+                continue  # the quote must end its sentence
+            nxt = close + (t[close] in "。!?!?")
+            stop = min([k for k in (t.find(c, nxt) for c in _SENT_END) if k >= 0], default=len(t))
+            sentence = t[nxt:stop]
+            if not sentence or sentence[0] in _OPEN_QUOTES:
+                continue
+            ref = next((i for i in (sentence.find(w) for w in self.lex.quote_backrefs) if i >= 0), -1)
+            if ref < 0:
+                continue
+            named = [n for pos, n in mentions if nxt <= pos < nxt + ref]
+            if named:
+                result.utterances.append(Utterance(named[-1], s, close, "quote"))
+                covered.append((s, close))
 
     def _quotes_before_speaker(self, t: str, mentions, result: Attribution, said=None) -> None:
         """“…”,X说。 / “…”ORG职务X告诉记者: the quote right before a speaker phrase."""

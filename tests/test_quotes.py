@@ -82,3 +82,46 @@ def test_personal_titles_introduce_people_with_no_organization():
 def test_name_stops_before_adverbs_and_verbs_it_is_glued_to():
     a, _ = said("云帆副总裁黎川随即发文反驳。星河CEO张三转发了该文章。")
     assert {"黎川", "张三"} <= set(a.people) and not {"黎川随", "张三转"} & set(a.people)
+
+
+def _spoken(text, people=(), companies=({"name": "星海科技", "aliases": []},)):
+    a = Attributor().attribute(text, list(people), list(companies))
+    return {a.view.text[u.start:u.end]: u.speaker for u in a.utterances}, a.people
+
+
+def test_quote_named_by_a_back_reference_in_the_next_sentence():
+    spoken, _ = _spoken("“行业模型才是出路。”在上周的发布会上,星海科技董事长兼首席执行官刘志远抛出了这个判断。")
+    assert spoken.get("“行业模型才是出路。”") == "刘志远"
+
+
+def test_a_quote_with_no_back_reference_after_it_stays_unattributed():
+    spoken, _ = _spoken("“行业模型才是出路。”在上周的发布会上,星海科技董事长刘志远宣布了新产品。")
+    assert "“行业模型才是出路。”" not in spoken
+
+
+def test_a_colon_after_a_short_predicate_introduces_the_speakers_words():
+    spoken, _ = _spoken("星海科技创始人刘志远举了一个例子:医院不会把数据交出去。")
+    assert spoken.get("医院不会把数据交出去。") == "刘志远"
+
+
+def test_paraphrase_frames_with_a_pronoun():
+    spoken, _ = _spoken("星海科技创始人刘志远则不这么看。在他眼里,通用模型才是出路。其观点是,规模决定上限。")
+    assert spoken.get("通用模型才是出路。") == "刘志远"
+    assert spoken.get("规模决定上限。") == "刘志远"
+
+
+def test_new_names_found_after_an_adverbial_or_an_organization_with_de():
+    spoken, people = _spoken("星海科技的刘志远表示,行业模型才是出路。王海峰进一步解释称,数据更重要。")
+    assert spoken.get("行业模型才是出路。") == "刘志远" and people["刘志远"]["organization"] == "星海科技"
+    assert spoken.get("数据更重要。") == "王海峰"
+
+
+def test_organization_in_parentheses_or_in_an_appositive():
+    _, people = _spoken("刘志远(星海科技创始人)表示,行业模型才是出路。王海峰是云帆智能的首席技术官。他认为数据更重要。")
+    assert people["刘志远"]["organization"] == "星海科技" and people["刘志远"]["role"] == "创始人"
+    assert people["王海峰"]["organization"] == "云帆智能"
+
+
+def test_set_phrases_before_shuo_are_not_names():
+    _, people = _spoken("严格来说,这不是新问题。总体来说,行业模型更好。长远来说,数据更重要。")
+    assert not people
