@@ -64,3 +64,17 @@ def test_sentence_tone_spares_the_party_bringing_a_charge(scorer):
     # the whole sentence is bad news, but for the accused, not for the plaintiff
     got = label(scorer, "原告星河科技诉被告月光公司侵权,月光公司涉嫌抄袭,损失惨重。", ["星河科技", "月光公司"])
     assert got == {"星河科技": "neutral", "月光公司": "negative"}
+
+
+def test_a_party_after_zai_is_the_setting_not_the_one_judged(scorer):
+    # the setback is the company's; the market it happened in takes neither the cue nor the sentence's tone
+    got = label(scorer, "星河科技在月光市场遭遇重挫,业绩大幅下滑。", ["星河科技", "月光市场"])
+    assert got == {"星河科技": "negative", "月光市场": "neutral"}
+    # 由于 X is a cause, not a place: X keeps the sentence's tone
+    got = label(scorer, "由于月光公司违规操作,项目严重受损。", ["月光公司"])
+    assert got == {"月光公司": "negative"}
+
+
+def test_criticism_in_the_passive_after_a_quote_falls_on_the_speaker(scorer):
+    got = label(scorer, "星河科技CEO张三说行业没有未来,被媒体和用户猛烈抨击。", ["张三"])
+    assert got == {"张三": "negative"}

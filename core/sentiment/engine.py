@@ -60,6 +60,7 @@ class SentimentEngine:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.cfg = {k: float(v) for k, v in lexicon.settings.items()}
+        self._setting_len = 0
 
     # ------------------------------------------------------------------ public
     def score(self, text: str, sentences, mentions: list[Mention], hits: list[Hit] | None = None,
@@ -87,6 +88,7 @@ class SentimentEngine:
         p_starts = [h.start for h in hits if h.kind in _POLAR]
         reach = self.cfg["anaphor_sentences"]
         priors = sentence_prior or {}
+        settings = self.lex.tables.get("setting_markers")
         recent: list[tuple[int, list[Mention]]] = []  # (sentence index, mentions) for anaphors
         for sent in (sentences[i] for i in sorted(wanted) if i >= 0):
             start, end = sent.start, sent.end
@@ -106,8 +108,9 @@ class SentimentEngine:
                     if (m.target in beaten) if prior > 0 else (m.target in agents):
                         continue  # the loser of a contest (B in A 击败 B) does not share the winner's tone,
                         # nor the one bringing a charge (A in A 起诉 B) the accused's
-                    contrib[m] += prior
-                    per_sentence[(m.target, sent.index)] += prior
+                    v = prior * self._setting_share(text, m.start) if settings else prior
+                    contrib[m] += v
+                    per_sentence[(m.target, sent.index)] += v
             if s_mentions:
                 recent = [r for r in recent if sent.index - r[0] <= reach] + [(sent.index, s_mentions)]
         smoothing, threshold = self.cfg["smoothing"], self.cfg["threshold"]
@@ -137,6 +140,20 @@ class SentimentEngine:
             t.score = (pos - neg) / (pos + neg + smoothing)
             t.label = label_for(t.score, threshold)
         return out
+
+    def _setting_share(self, text: str, start: int) -> float:
+        """The weight of the longest ``[setting_markers]`` word right before ``start`` (1 if none)."""
+        table = self.lex.tables.get("setting_markers")
+        if not table:
+            return 1.0
+        longest = self._setting_len or max(map(len, table))
+        self._setting_len = longest
+        before = text[max(start - longest, 0):start]
+        for n in range(len(before), 0, -1):
+            w = table.get(before[-n:])
+            if w is not None:
+                return w
+        return 1.0
 
     def sentence_tone(self, sentences, hits: list[Hit], share: float) -> dict[int, float]:
         """``share`` times the plain sum of polar cues per sentence: a weak 'the whole sentence'
@@ -277,6 +294,8 @@ class SentimentEngine:
         cfg = self.cfg
         in_clause = by_clause.get(c, [])
         before = [m for m in in_clause if m.end <= h.start]
+        if len(before) > 1:  # 甲在乙遭遇重挫: 乙 (after 在 / 于) is where it happens, 甲 who it happens to
+            before = [m for m in before if self._setting_share(self._text, m.start)] or before
         if before:
             for m in _group(self._text, in_clause, _subject_before(before, hits, clause_of(h.start), clause_of)):
                 yield m, value
@@ -323,7 +342,7 @@ class SentimentEngine:
             if ref:
                 yield from ((m, value * cfg["anaphor"]) for m in ref)
                 return
-            yield from self._carry_forward(c, value, by_clause, speakers)
+            yield from self._carry_forward(c, value, by_clause, ())  # X 说…，被批评: the speaker is the one criticized
             return
         after = [m for m in in_clause if m.start >= h.end]
         if after:

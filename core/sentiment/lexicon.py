@@ -22,7 +22,11 @@ MARKERS = ("hedges", "contrast", "concession", "rhetorical", "speech", "anaphors
            "patient_markers", "neutral")
 # Not cues: weights per kind of target word (jieba part-of-speech flag of a dictionary word).
 TARGET_KINDS = "target_kinds"
-TABLES = POLAR + MODIFIERS + MARKERS + (TARGET_KINDS,)
+# Not cues: the word right before a mention -> how much of its sentence's tone the party keeps
+# (在 X / 于 X name a place or setting, not what the sentence judges).
+SETTING = "setting_markers"
+UNMATCHED = (TARGET_KINDS, SETTING)
+TABLES = POLAR + MODIFIERS + MARKERS + UNMATCHED
 # When one term sits in several tables, the first of these wins.
 _PRIORITY = {t: i for i, t in enumerate(("neutral", *POLAR, *MODIFIERS, *MARKERS[:-1]))}
 
@@ -92,7 +96,7 @@ class Lexicon:
 
         best: dict[str, tuple[str, float]] = {}
         for table in sorted(self.tables, key=lambda t: -_PRIORITY.get(t, 99)):
-            if table == TARGET_KINDS:
+            if table in UNMATCHED:
                 continue
             for term, weight in self.tables[table].items():
                 if term.strip():
