@@ -26,18 +26,22 @@ _HAN = "\u4e00-\u9fff"
 # Starts with the literal "(" so the regex engine can skip ahead; the lookbehind then checks the han before it.
 _GLOSS = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
-_CLAUSE_END = ",,;;。!?!?::\n"
-_SENT_END = "。!?!?;;\n"
+# Punctuation in both widths, written as escapes: normalization keeps full-width ，；：！？ as the article has them.
+_CLAUSE_END = ",\uff0c;\uff1b。!?\uff01\uff1f:\uff1a\n"
+_SENT_END = "。!?\uff01\uff1f;\uff1b\n"
+_COMMAS = ",\uff0c"
+_FULL_STOPS = "。!?\uff01\uff1f"
 _NAME_CHARS = re.compile(rf"[{_HAN}]{{2,3}}")
 _ORG_CUT = re.compile(r"[的由是在被让对向与和及]")
 _LINE = re.compile(r"[^\n]+")
-_COLON = re.compile("[::]")
+_COLON = re.compile("[:\uff1a]")
 _OPEN_QUOTE = re.compile(f"[{_OPEN_QUOTES}]")
-_COLON_QUOTE = re.compile(r"[^,。!?;:,:“”「」『』\s]{0,14}?[::]\s*[“「『]")
+_NOT_PUNCT = r"[^,。!?;:\uff0c\uff01\uff1f\uff1b\uff1a“”「」『』\s]"
+_COLON_QUOTE = re.compile(_NOT_PUNCT + r"{0,14}?[:\uff1a]\s*[“「『]")
 # "X举了一个例子:…" / "X分享了自己的经历:…": a colon closing a short predicate introduces their words.
-_COLON_WORDS = re.compile(r"[^,。!?;:,:“”「」『』\s]{0,14}?[::](?=[^\s“「『])")
-_NAME_IN_PARENS = re.compile(r"[((](?P<body>[^()()\n]{2,24})[))]")
-_HEADLINE_BEFORE = "??!!,, \t\u3000"
+_COLON_WORDS = re.compile(_NOT_PUNCT + r"{0,14}?[:\uff1a](?=[^\s“「『])")
+_NAME_IN_PARENS = re.compile(r"[(\uff08](?P<body>[^()\uff08\uff09\n]{2,24})[)\uff09]")
+_HEADLINE_BEFORE = "?\uff1f!\uff01,\uff0c \t\u3000"
 _TITLE_JOINERS = "、兼及和"
 
 
@@ -163,7 +167,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
             (surnames.add(line) if len(line) == 1 else compound.append(line))
     titles = _alternation(data["titles"])
     return SpeechLexicon(
-        verbs=re.compile(rf"(?P<gap>[^,。!?;:,:“”「」『』\s]{{0,14}}?)(?P<verb>{_alternation(data['verbs'])})"),
+        verbs=re.compile(rf"(?P<gap>{_NOT_PUNCT}{{0,14}}?)(?P<verb>{_alternation(data['verbs'])})"),
         strong_name=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}“”」\s的]))(?P<name>[{_HAN}]{{2,3}}?)"
                                rf"(?:{_alternation(data.get('name_adverbs', []))}){{0,3}}"
                                rf"(?P<verb>{_alternation(data['strong_verbs'])})"),
@@ -182,7 +186,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         compound_surnames=frozenset(compound),
         quote_backrefs=tuple(data.get("quote_backrefs", ())),
         appositive=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}\s]))(?P<name>[{_HAN}]{{2,3}}?)(?:是|系|现任|担任)"
-                              rf"(?P<org>[^,。!?;:,:“”\s]{{2,16}}?)的?(?P<title>{titles})(?=[,。!?;,;\s]|$)"),
+                              rf"(?P<org>{_NOT_PUNCT}{{2,16}}?)的?(?P<title>{titles})(?=[{re.escape(_CLAUSE_END)}\s]|$)"),
     )
 
 
@@ -306,6 +310,12 @@ class Attributor:
             merged["organization"] = merged["organization"] or info["organization"]
             merged["role"] = merged["role"] or info["role"]
 
+        # "乔牧之" found as "乔牧" too (之 may end a name): a name only ever seen inside a longer one goes.
+        for short in [n for n in persons if len(n) == 2]:
+            longer = [n for n in persons if len(n) > 2 and n.startswith(short)]
+            if longer and t.count(short) == sum(t.count(n) for n in longer):
+                del persons[short]
+
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(t)]
         para_starts = [s for s, _ in paragraphs]
         mentions = self._mentions(t, persons)
@@ -392,7 +402,7 @@ class Attributor:
             if ch in _OPEN_QUOTES:
                 start = k
                 break
-            if ch in ",,::":
+            if ch in _COMMAS or ch in ":\uff1a":
                 start = k + 1
                 break
             if ch in _SENT_END:
@@ -459,9 +469,9 @@ class Attributor:
             if any(a <= s < b for a, b in covered):
                 continue
             close = self._close(t, s)
-            if close >= len(t) or t[close - 2] not in _SENT_END and t[close] not in "。!?!?":
+            if close >= len(t) or t[close - 2] not in _SENT_END and t[close] not in _FULL_STOPS:
                 continue  # the quote must end its sentence
-            nxt = close + (t[close] in "。!?!?")
+            nxt = close + (t[close] in _FULL_STOPS)
             stop = min([k for k in (t.find(c, nxt) for c in _SENT_END) if k >= 0], default=len(t))
             sentence = t[nxt:stop]
             if not sentence or sentence[0] in _OPEN_QUOTES:
@@ -481,14 +491,14 @@ class Attributor:
             if not (said[k] if said is not None else self.lex.verbs.match(t, pos + len(name))):
                 continue
             k = pos
-            while k > 0 and pos - k <= 20 and (t[k - 1].isalnum() or t[k - 1] in "、 ,,"):
-                if t[k - 1] in ",,":
+            while k > 0 and pos - k <= 20 and (t[k - 1].isalnum() or t[k - 1] in "、 " + _COMMAS):
+                if t[k - 1] in _COMMAS:
                     if k - 1 > 0 and t[k - 2] in _CLOSE_QUOTES:
                         k -= 1
                         continue
                     break
                 k -= 1
-            seg = t[k:pos].lstrip(",, ")
+            seg = t[k:pos].lstrip(_COMMAS + " ")
             title = self.lex.titles.search(seg) if seg else None
             if seg and not (title and title.end() == len(seg)):
                 continue  # words between the quote and the speaker: not this speaker's quote
@@ -522,7 +532,7 @@ class Attributor:
             if any(a <= s < b for a, b in covered):
                 continue
             close = self._close(t, s)
-            if (t[close:close + 2].strip("。!?!?;; \t") and close < len(t) and t[close] != "\n"
+            if (t[close:close + 2].strip(_SENT_END + " \t") and close < len(t) and t[close] != "\n"
                     and not self._pronoun_follows(t, close)):
                 continue  # words after the quote: it has a speaker phrase of its own, or is not speech
             p_i = bisect_right(starts, s) - 1
@@ -540,7 +550,7 @@ class Attributor:
 
     def _pronoun_follows(self, t: str, close: int) -> bool:
         """「…。」他直言,… / “…”,她说。: the words after a quote are the same speaker's (a pronoun)."""
-        k = close + (t[close] in ",,")
+        k = close + (t[close] in _COMMAS)
         k += t[k] == "在" if k < len(t) else 0
         pron = next((p for p in self.lex.pronouns if t.startswith(p, k)), None)
         if pron is None:

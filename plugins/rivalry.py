@@ -18,9 +18,15 @@ from typing import NamedTuple
 
 from newskit import Analyzer, hookimpl
 
-_CLAUSE_STOP = ",,;;。!?!?\n"
+# Both widths, as escapes: normalization keeps full-width ，；！？ as the article has them.
+_CLAUSE_STOP = ",\uff0c;\uff1b。!?\uff01\uff1f\n"
 _CLAUSE_STOP_RX = re.compile(f"[{_CLAUSE_STOP}]")
-_SENTENCE_STOP = "。!?!?\n"
+_SENTENCE_STOP = "。!?\uff01\uff1f\n"
+
+
+def _same_party(a: str, b: str) -> bool:
+    """Two names of one organization ("言川" inside "北京言川科技"): never a rivalry."""
+    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
 
 
 class Mention(NamedTuple):
@@ -96,7 +102,7 @@ class Venues:
 
 class RivalryAnalyzer(Analyzer):
     name = "rivalry"
-    version = "0.2.0"
+    version = "0.3.0"
     requires = ("entities",)
     description = "Pairs of companies or people in open conflict or competition, with intensity and evidence."
 
@@ -154,6 +160,8 @@ class RivalryAnalyzer(Analyzer):
                 if author is not None:
                     attackers.append((s_i, author))
             for a, b, people in linked:
+                if _same_party(a.party, b.party):
+                    continue
                 key = tuple(sorted((a.party, b.party)))
                 rec = pairs.setdefault(key, {"kinds": set(), "cues": {}, "people": set(), "sentences": {}, "spans": set()})
                 # A mood word alone ("火药味", "交锋") makes no conflict: it only adds to one another cue found.

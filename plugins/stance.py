@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from newskit import Analyzer, hookimpl
 
 SIDES = {"vertical": 1, "general": -1}
-_CLAUSE_MARKS = ",;:\uff0c\uff1b\uff1a"  # half- and full-width
+_CLAUSE_MARKS = ",;:\uff0c\uff1b\uff1a。!?\uff01\uff1f"  # half- and full-width; a sentence end ends a clause too (a quote spans sentences)
 _CLAUSE_SEP = re.compile(f"[{_CLAUSE_MARKS}]")
 _SCORING = {"vertical", "general", "balanced"}
 _TOUCHING = {"vertical", "general", "balanced", "refute_previous"}  # hits that make a sentence worth scoring
@@ -192,7 +192,8 @@ class StanceScorer:
                     conceding = False
             if "concede" in tables and self._turns_later(text, ch, ce, end):
                 conceding = True
-            if "balanced" in tables:
+            if "balanced" in tables and not any(h.table == "against" and h.weight > 0 for h in ch):
+                # "建立在通用模型之上的垂直护城河都是暂时的": a both-sides pattern judged against is no balance.
                 balanced.extend(h for h in ch if h.table == "balanced" and h.end <= end)
             if "vertical" not in tables and "general" not in tables:
                 continue  # no side named: nothing to score here
@@ -252,7 +253,10 @@ class StanceScorer:
             argued = argue
             if any(n.end <= h.start and h.start - n.end <= s["negation_window"] and n.weight > 0 for n in by_table["negation"]):
                 flipped, argued = True, max(argued, 1.0)
-            hit_against = [a.weight for a in against if against_from is None or h.start < a.start]
+            # An evaluation judges the side named last before it (the head of its phrase: "建立在通用模型之上的
+            # 垂直护城河都是暂时的" judges the vertical moat), and every cue of that side before it.
+            hit_against = [a.weight for a in against
+                           if against_from is None or (h.start < a.start and h.table == _last_side(sides, a.start))]
             if carried_against:
                 hit_against.append(carried_against)
             if hit_against:
@@ -291,6 +295,12 @@ class StanceScorer:
         return any(h.table == "refute_previous" for h in hits)
 
 
+def _last_side(sides, pos: int) -> str | None:
+    """The table of the last side cue that starts before ``pos``."""
+    before = [h for h in sides if h.start < pos]
+    return max(before, key=lambda h: h.start).table if before else None
+
+
 def _load_scorer(context, settings) -> StanceScorer:
     from newskit.cues import bundled, lexicon_paths, load_tables
 
@@ -299,7 +309,7 @@ def _load_scorer(context, settings) -> StanceScorer:
 
 class StanceAnalyzer(Analyzer):
     name = "stance"
-    version = "0.2.0"
+    version = "0.3.0"
     requires = ("entities",)
     description = "Stance on vertical versus general-purpose large models, per article and per speaker, with quotes."
 

@@ -125,3 +125,16 @@ def test_organization_in_parentheses_or_in_an_appositive():
 def test_set_phrases_before_shuo_are_not_names():
     _, people = _spoken("严格来说,这不是新问题。总体来说,行业模型更好。长远来说,数据更重要。")
     assert not people
+
+
+def test_full_width_punctuation_separates_speech_verb_and_words():
+    # Articles keep full-width ，：；！？ (normalization leaves punctuation as written).
+    text = "星海科技创始人刘志远表示\uff0c行业模型才是出路\uff1b通用模型太贵。王海峰(云帆智能首席技术官)举例称\uff1a数据更重要。"
+    spoken, people = _spoken(text)
+    assert spoken.get("行业模型才是出路\uff1b") == "刘志远"
+    assert spoken.get("数据更重要。") == "王海峰"
+
+
+def test_a_name_seen_only_inside_a_longer_name_is_dropped():
+    _, people = _spoken("面壁智能联合创始人乔牧之表示,团队欢迎二次开发。乔牧之称,不能换个名字。")
+    assert "乔牧之" in people and "乔牧" not in people

@@ -75,3 +75,15 @@ def test_summary_builds_the_graph():
     assert s["pairs"][0]["documents"] == 2 and s["pairs"][0]["intensity"] == 0.8
     assert {n["id"] for n in s["graph"]["nodes"]} == {"云帆", "星河"}
     assert s["graph"]["edges"] == [{"a": "云帆", "b": "星河", "kind": "conflict", "weight": 2}]
+
+
+def test_full_width_commas_end_the_clause_of_a_cue():
+    text = "云帆日前发布了新模型\uff0c星河随后起诉了华为\uff0c索赔一千万元。"
+    _, pairs = run(text)
+    assert [(p["a"], p["b"]) for p in pairs if p["kind"] == "conflict"] == [("华为", "星河")]
+
+
+def test_two_names_of_one_organization_are_no_rivals():
+    companies = [{"name": "言川", "aliases": ["言川"]}, {"name": "北京言川科技", "aliases": ["北京言川科技"]}]
+    _, pairs = run("北京言川科技起诉言川侵权。", companies=companies)
+    assert pairs == []

@@ -2,6 +2,7 @@
 import pytest
 
 from test_stance import run
+from test_stance_speakers import speakers
 
 
 def stance(text):
@@ -53,3 +54,19 @@ def test_subordinate_needs_two_sides():
     # "只是少数" has no other side after it: the sentence stays a plain argument about one side.
     r = stance("能做成通用大模型的公司只是少数,通用大模型才是真正的平台级机会。")
     assert r["label"] == "general"
+
+
+def test_sentences_of_one_quote_are_separate_clauses():
+    # An evaluation in the next sentence of the same quote does not turn the cue before it.
+    s = speakers("星海科技创始人刘志远说\uff1a“通用模型什么都能做。专用方案只是过渡。”")
+    assert s["刘志远"]["label"] == "general"
+
+
+def test_performance_and_permanence_judgements_count_against_the_side():
+    s = speakers("星海科技创始人刘志远表示\uff0c通用大模型直接生成的结果偏低\uff0c专科模型远比通用助手更容易通过审查。")
+    assert s["刘志远"]["label"] == "vertical"
+
+
+def test_a_both_sides_pattern_judged_temporary_is_no_balance():
+    _, r = run("任何建立在通用模型之上的垂直护城河都是暂时的。")
+    assert r["label"] != "balanced"
