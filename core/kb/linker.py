@@ -23,14 +23,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import KnowledgeBase
-from .discovery import Discoverer, taken_mask
+from .discovery import Discoverer, Unknown, taken_mask
 from .people import Attributor
 from .promote import Promoter
+from .titled import TitledOrganizations
 
 _WORDCHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DIGITS = frozenset("0123456789")
 SUPPORT_WINDOW = 12
+VENUE_REACH = 25        # how far back a venue's 在 may open its clause (在A、B和X的讨论区)
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class Linker:
         self.surface_names = [s.spellings[0] for s in surfaces.values() if s.kind != "title"]
         self.cues = tuple(kb.linking["support_cues"])
         self.venue_not_followed = frozenset("".join(kb.linking["venue_not_followed"]))
+        places = "|".join(map(re.escape, sorted(set(kb.linking["venue_places"]), key=len, reverse=True)))
+        self.venue_place_re = re.compile("的?(?:" + places + ")") if places else None
         self.rejects = kb.rejects
         self.credit_re = _zone_regex(kb.linking["credit_markers"], r"[^\s,。;,;!?!?、]{1,25}")
         self.disclaimer_re = _line_regex(kb.linking["disclaimer_markers"])
@@ -117,6 +121,7 @@ class Linker:
         self.boundary = frozenset("".join(kb.linking["boundary_chars"]))
         self.discoverer = Discoverer(kb.linking)
         self.promoter = Promoter(kb.linking)
+        self.titled = TitledOrganizations(kb.linking, self.discoverer)
         self.attributor = Attributor(kb, self.people)
 
     # -- the pass over the text -------------------------------------------------
@@ -148,7 +153,7 @@ class Linker:
             for target in s.targets:
                 root = self.kb.root(target)
                 candidates.append(Mention(start, end, surface, "org", target, root, s.via, s.ambiguous, credit,
-                                          self._venue(text, end), surface if s.kind == "group" else ""))
+                                          self._venue(text, start, end), surface if s.kind == "group" else ""))
         links.mentions = self._resolve_ambiguous(text, candidates)
         return links
 
@@ -167,10 +172,13 @@ class Linker:
         ch = text[start - 1]
         return "\u4e00" <= ch <= "\u9fff" and ch not in self.boundary
 
-    def _venue(self, text: str, end: int) -> bool:
-        """"京东上售价", "在B站上": the organization as a place, not a subject."""
+    def _venue(self, text: str, start: int, end: int) -> bool:
+        """"京东上售价", "在B站上", "在Hugging Face和GitHub的讨论区": the organization as a place, not a subject."""
         if not text.startswith("上", end):
-            return False
+            if self.venue_place_re is None or not self.venue_place_re.match(text, end):
+                return False
+            clause = re.split(r"[,，。;；:：!！?？\n]", text[max(0, start - VENUE_REACH):start])[-1]
+            return "在" in clause
         nxt = text[end + 1:end + 2]
         return nxt not in self.venue_not_followed
 
@@ -217,6 +225,9 @@ class Linker:
             taken = taken_mask(text, links.mentions + links.persons)
             unknown = self.discoverer.discover(text, (), taken)
             promoted = self.promoter.promote(text, unknown, taken)
+            titled = self.titled.find(text, links.titles, taken, {n for p in promoted for n in (p.name, *p.aliases)})
+            promoted += titled
+            unknown += [Unknown(p.name, p.spans) for p in titled]
         people = self.attributor.attribute(text, links, unknown)
         groups = self._organizations(links.mentions, min_product_only, text)
         if promoted:

@@ -74,6 +74,11 @@ class Promoter:
         self.en_before = tuple(linking["english_intro_before"])
         self.en_investor = ("Capital", "Ventures", "Partners")
         self.after_ok = tuple(linking["titles"])
+        titles = "|".join(map(re.escape, sorted(set(self.after_ok), key=len, reverse=True)))
+        surnames = re.escape("".join(linking["surnames"]))
+        # X中国区研发负责人贺嘉言: a title (after a few unit words) and a person's name introduce X.
+        self.person_title_re = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + titles + ")[" + surnames + r"][\u4e00-\u9fff]"
+                                          ) if titles and surnames else None
         self.suffixes = sorted(set(linking["org_suffixes"]) | set(self.company) | set(self.investor), key=len, reverse=True)
         places = sorted(set(linking["place_prefixes"]), key=len, reverse=True) or ["北京"]
         self.place_re = re.compile("(?:" + "|".join(map(re.escape, places)) + ")[市省区]?")
@@ -108,10 +113,14 @@ class Promoter:
             introduced = g.stripped or any(self._introduced(text, s, e, cues, taken) for s, e in g.spans)
             if not introduced and not (len(g.spans) >= 2 and strong):
                 continue
-            name = self._short_name(text, g) if g.legal else g.base
+            name, prefix = self._short_name(text, g) if g.legal else (g.base, None)
             p = out.setdefault(name, Promoted(name, g.kind))
             p.spans.extend(g.spans)
             p.aliases.extend(g.forms)
+            if prefix:
+                # Once the article has used it alone, every occurrence not glued to a word before it counts.
+                p.spans.extend(_standalone_occurrences(text, prefix, taken, p.spans, self.after_ok, left_only=True))
+                p.aliases.append(prefix)
         for m in self.named_re.finditer(text) if self.named_re else ():
             name, (s, e) = m.group(1), m.span(1)
             if name in out or name in self.reject or name[0] in self.boundary or any(taken[s:e]):
@@ -145,6 +154,10 @@ class Promoter:
         m = self.place_re.match(name)
         if m:
             return m.end()
+        for k in (1, 2):      # 控北京X科技有限公司 (指控 cut at 指): a verb's tail glued before the place
+            m = self.place_re.match(name, k)
+            if m and len(name) - m.end() >= 4:
+                return m.end()
         if "市" in name[2:4] or "县" in name[2:4]:
             word, flag = pos_tags(name)[0]
             if len(word) >= 3 and word[-1] in "市县" and flag == "ns":
@@ -185,24 +198,30 @@ class Promoter:
             tail = tail[len(suf):]
         return True
 
-    def _short_name(self, text: str, g: "_Group") -> str:
+    def _short_name(self, text: str, g: "_Group") -> tuple[str, str | None]:
         """What people call a registered company: the article's own 简称, else the shortest form of it the
-        article uses on its own, else the name with a generic 科技/技术 after another suffix dropped."""
+        article uses on its own, else the name with a generic 科技/技术 after another suffix dropped.
+        Second: a shorter start of that name the article uses alone (栖云 for 苏州栖云数智科技有限公司)."""
         for s, e in g.spans:
             m = self.short_re.match(text, e)
             nothing = bytearray(len(text) + 1)
             if m and m.group(1) != g.base and m.group(1)[:2] in g.base \
                     and _standalone_occurrences(text, m.group(1), nothing, (), self.after_ok):
-                return m.group(1)
+                return m.group(1), None
         core = self._core(g.base, "legal")
-        if core and core != g.base \
-                and _standalone_occurrences(text, core, bytearray(len(text) + 1), g.spans, self.after_ok):
-            return core
+        if core and core != g.base:
+            if _standalone_occurrences(text, core, bytearray(len(text) + 1), g.spans, self.after_ok):
+                return core, None
+            prefix = next((core[:n] for n in range(len(core) - 1, 1, -1)
+                           if _standalone_occurrences(text, core[:n], bytearray(len(text) + 1), g.spans, self.after_ok)),
+                          None)
+            if prefix:
+                return core, prefix
         for tail in ("科技", "技术"):
             head = g.base[: -len(tail)]
             if g.base.endswith(tail) and head.endswith(tuple(self.company)) and self._core(head, "legal"):
-                return head
-        return g.base
+                return head, None
+        return g.base, None
 
     def _kind(self, name: str) -> str | None:
         base = _strip_legal(name)
@@ -247,7 +266,8 @@ class Promoter:
         i = end
         while i < len(text) and i - end < 2 and text[i] in INTRO_GAP:
             i += 1
-        return text.startswith(cues, i) or _listed_with_known(text, start, end, taken)
+        return text.startswith(cues, i) or _listed_with_known(text, start, end, taken) \
+            or bool(self.person_title_re and self.person_title_re.match(text, end))
 
     def _short_form(self, text: str, p: Promoted, taken: bytearray) -> None:
         """星图 for 星图科技: count the bare core where it stands alone (not inside a longer name); the same
@@ -279,10 +299,12 @@ def _name_like(core: str, fragment_tails=frozenset(), lenient: str = "", time_ch
     if core in fragment_tails:
         return False
     tags = pos_tags(core)
-    if any(flag.startswith("t") and (len(word) > 1 or word in time_chars) for word, flag in tags):  # 当天下午, 当季
-        return False
+    # A registered legal name vouches for single characters jieba reads as time or function words (当贝).
+    single_ok = lenient == "legal"
+    if any(flag.startswith("t") and (len(word) > 1 or (word in time_chars and not single_ok)) for word, flag in tags):
+        return False                                                        # 当天下午, 当季
     first, flag = tags[0]
-    if len(tags) > 1 and ((len(first) == 1 and flag in _FUNCTION_FIRST)    # 之初
+    if len(tags) > 1 and ((len(first) == 1 and flag in _FUNCTION_FIRST and not single_ok)    # 之初
                           or (len(first) > 1 and flag == "v")):           # 冻结老赖银行
         return False
     ends = 0
@@ -317,14 +339,14 @@ def _strip_legal(name: str) -> str:
     return name
 
 
-def _standalone_occurrences(text: str, word: str, taken: bytearray, spans, after_ok=()) -> list[list[int]]:
+def _standalone_occurrences(text: str, word: str, taken: bytearray, spans, after_ok=(), left_only=False) -> list[list[int]]:
     """Where ``word`` stands on its own: not inside ``spans`` or a known name, not glued to a longer word
     (``after_ok``: words that may follow it directly, such as titles: X副总裁)."""
     out, i = [], text.find(word)
     while i >= 0:
         e = i + len(word)
         if not any(s <= i < fe for s, fe in spans) and not any(taken[i:e]) \
-                and (_standalone(text, i, e) or (text.startswith(after_ok, e) and _standalone(text, i, e, True))):
+                and (_standalone(text, i, e, left_only) or (text.startswith(after_ok, e) and _standalone(text, i, e, True))):
             out.append([i, e])
         i = text.find(word, e)
     return out
@@ -334,7 +356,7 @@ def _standalone(text: str, start: int, end: int, after_ok: bool = False) -> bool
     """The core is not glued to Han characters that would make it another word (星图谱)."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) and not after_ok else ""
-    return not (_han(after) and after not in "的在和与及是将已也都称表宣发推今昨此还再就"
+    return not (_han(after) and after not in "的在和与及是将已也都称表宣发推今昨此还再就回否指认透强计预正曾拟"
                 ) and not (_han(before) and before not in "的在和与及是被对向把让给从据如像由为等")
 
 

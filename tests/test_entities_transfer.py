@@ -1,0 +1,83 @@
+"""Recall rules for articles nobody tuned on (invented sentences): organizations named only by their
+people, registered names read back to the short name the article uses, venues, list context."""
+import pytest
+
+from newskit.kb import load_kb
+from newskit.kb.linker import Linker
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return Linker(load_kb())
+
+
+def names(linker, text, known=None):
+    return {c["name"]: c for c in linker.analyze(text)["companies"] if known is None or c["known"] == known}
+
+
+def test_organization_without_suffix_named_by_its_ceo(linker):
+    text = "青禾数字CEO王岚说,今年会扩招。青禾数字的客户主要在华东。"
+    found = names(linker, text, known=False)
+    assert "青禾数字" in found and found["青禾数字"]["mentions"] == 2
+    people = {p["name"]: p for p in linker.analyze(text)["people"]}
+    assert people["王岚"]["organization"] == "青禾数字"
+
+
+@pytest.mark.parametrize("text", [
+    "青禾数字CEO王岚说,今年会扩招。",                        # named once: not enough
+    "公司CEO王岚说,今年会扩招。公司的客户主要在华东。",      # a generic word
+    "前任CEO王岚说,今年会扩招。前任的客户主要在华东。",      # a frequent word
+])
+def test_titled_name_needs_a_second_mention_and_a_name_like_core(linker, text):
+    assert not names(linker, text, known=False)
+
+
+def test_title_and_person_after_unit_words_introduce_a_suffixed_name(linker):
+    found = names(linker, "药企里,澜曜智能中国区研发负责人贺明远称,团队在扩张。", known=False)
+    assert "澜曜智能" in found
+
+
+def test_registered_name_reported_under_the_article_short_form(linker):
+    text = "苏州栖禾数智科技有限公司原本做营销模型。今年,栖禾停止了自研,栖禾创始人付南说成本太高。"
+    found = names(linker, text, known=False)
+    assert "栖禾数智" in found and "栖禾" in found["栖禾数智"]["aliases"]
+    assert found["栖禾数智"]["mentions"] == 3
+
+
+def test_registered_trade_name_may_start_with_a_function_character(linker):
+    text = "被告为杭州当禾网络科技有限公司。当禾回应称,将提起无效宣告。"
+    assert "当禾" in names(linker, text, known=False)
+
+
+def test_verb_tail_before_the_registry_place_is_not_part_of_the_name(linker):
+    found = names(linker, "面壁智能指控北京言禾科技有限公司抄袭。言禾科技否认。", known=False)
+    assert "言禾科技" in found and not any(n.startswith("控") for n in found)
+
+
+def test_taiwan_registry_place_and_startup_word(linker):
+    found = names(linker, "新竹的新创公司也看到了机会。新竹澄禾科技股份有限公司专做端侧模型,澄禾执行长李承恩表示有信心。",
+                  known=False)
+    assert len(found) == 1 and next(iter(found)).startswith("澄禾")      # 澄禾 is the article's own short form
+
+
+def test_place_where_something_happens_is_a_venue(linker):
+    out = linker.analyze("多位开发者在Hugging Face和GitHub的讨论区指出,权重高度相似。")
+    assert "微软" not in {c["name"] for c in out["companies"]}
+    assert "微软" in {c["name"] for c in out["venues"]}
+    out = linker.analyze("GitHub的讨论区很热闹,微软表示会关注。")
+    assert "微软" in {c["name"] for c in out["companies"]}
+
+
+def test_ambiguous_name_supported_by_market_share_words(linker):
+    assert "苹果" in names(linker, "苹果以14%的份额位居第四。")
+    assert "苹果" not in names(linker, "今年的苹果很甜。")
+
+
+def test_new_sector_entries_link(linker):
+    found = names(linker, "在通达系中,圆通、申通和韵达均多次下调报价;云鲸和追觅也在降价。", known=True)
+    assert {"圆通速递", "申通快递", "韵达", "云鲸"} <= set(found)
+
+
+def test_registry_word_inside_common_phrases_is_no_company(linker):
+    assert not names(linker, "中国巨头纷纷入场,美国巨型企业观望。")
+    assert not names(linker, "头部公司抱团取暖,腰部公司断粮。")
