@@ -34,11 +34,75 @@ def _get():
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
             tok.tmp_dir = os.environ.get("NEWSKIT_CACHE_DIR") or tempfile.gettempdir()
+            _load_prefix_dict(tok)
             for w in sorted(_pending_words):
                 tok.add_word(w, freq=2000)
             _pending_words.clear()
             _tokenizer = tok
         return _tokenizer
+
+
+def _prefix_dict_cache(tok) -> str:
+    """Where :func:`_load_prefix_dict` keeps ``tok``'s prefix dictionary: named after jieba's version
+    and the dictionary file's path, size and mtime, so an edited or upgraded dictionary is rebuilt."""
+    import hashlib
+
+    import jieba
+
+    path = tok.dictionary or os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
+    st = os.stat(path)
+    blob = f"{_DICT_FORMAT}\0{jieba.__version__}\0{path}\0{st.st_size}\0{st.st_mtime_ns}"
+    return os.path.join(tok.tmp_dir, f"newskit-jieba-{hashlib.sha256(blob.encode()).hexdigest()[:16]}.dict")
+
+
+_DICT_FORMAT = "1"
+
+
+def _load_prefix_dict(tok) -> None:
+    """Fill ``tok``'s prefix dictionary (``FREQ``, ``total``) as ``tok.initialize()`` would, from a
+    cache that loads ~3x faster than jieba's own marshalled dict (~1-1.5 s per process).
+
+    The cache holds the words as one newline-joined string and the counts as an int64 array, both
+    marshalled (no pickle: the temp folder may be shared); anything unexpected falls back to jieba."""
+    import marshal
+    from array import array
+
+    try:
+        path = _prefix_dict_cache(tok)
+    except OSError:
+        path = None
+    try:
+        with open(path, "rb") as f:
+            fmt, words, counts, total = marshal.load(f)
+        values = array("q")
+        values.frombytes(counts)
+        words = words.split("\n")
+        if fmt == _DICT_FORMAT and len(words) == len(values):
+            tok.FREQ, tok.total, tok.initialized = dict(zip(words, values)), total, True
+            return
+    except (OSError, ValueError, EOFError, TypeError, AttributeError):
+        pass
+    tok.initialize()
+    if path is not None and not any("\n" in w for w in tok.FREQ):
+        _save_prefix_dict(tok, path)
+
+
+def _save_prefix_dict(tok, path: str) -> None:
+    import marshal
+    from array import array
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=tok.tmp_dir, prefix=".newskit-jieba-")
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump((_DICT_FORMAT, "\n".join(tok.FREQ), array("q", tok.FREQ.values()).tobytes(), tok.total), f)
+        os.replace(tmp, path)
+    except (OSError, OverflowError, TypeError):
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def tokenize(text: str):

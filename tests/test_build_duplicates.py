@@ -69,21 +69,30 @@ def test_cached_decisions_skip_the_index_until_something_changes(corpus, tmp_pat
     assert [d["id"] for d in docs["a_original.txt"]["duplicates"]] == ["b_repost.txt", "d_repost.txt"]
 
 
-def test_process_pool_computes_signatures_in_its_workers(corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_process_pool_computes_signatures_in_its_workers(corpus, tmp_path, monkeypatch, method):
     """With --jobs 2 the main process only decides (in input order); the MinHash signatures come
-    from the workers, and the decisions are those of a serial run."""
+    from the workers, and the decisions are those of a serial run.  Forked workers start after the
+    main process has analyzed the first document, so it computes the first window's signatures."""
+    import multiprocessing
+
     import newskit.dedupe
 
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
     registry, settings = load(), RunSettings(analyzers=["entities"])
+    for i in range(12):  # beyond the first window (4 per worker)
+        (corpus / f"e_short{i:02d}.txt").write_text(f"第{i}篇。" + OTHER[i % len(OTHER)], encoding="utf-8")
     (corpus / "d_repost.txt").write_text("来源:某门户\n\n" + "\n\n".join(STORY) + "\n\n责任编辑:某某", encoding="utf-8")
     serial = build([str(corpus)], tmp_path / "s", settings, registry, formats=("json",), use_cache=False)
 
-    def not_here(*a, **k):
-        raise AssertionError("signature computed in the main process")
-
-    monkeypatch.setattr(newskit.dedupe, "signature", not_here)
+    here = []
+    real = newskit.dedupe.signature
+    monkeypatch.setattr(newskit.dedupe, "signature", lambda *a, **k: (here.append(1), real(*a, **k))[1])
+    monkeypatch.setenv("NEWSKIT_START_METHOD", method)
     pooled = build([str(corpus)], tmp_path / "p", settings, registry, formats=("json",), use_cache=False,
                    jobs=2, executor="processes")
     docs = [{d["id"]: d["duplicates"] for d in json.loads(o.results_path.read_text(encoding="utf-8"))["documents"]}
             for o in (serial, pooled)]
     assert docs[0] == docs[1] and [d["id"] for d in docs[1]["a_original.txt"]] == ["b_repost.txt", "d_repost.txt"]
+    assert len(here) == (0 if method == "spawn" else 2 * 4 + 1)  # fork: the window read ahead of document 1

@@ -68,3 +68,44 @@ def test_dask_agrees_and_long_lived_workers_pick_up_new_settings(tmp_path, corpu
         dask2 = _run(corpus, tmp_path / "d2", kb, executor="dask", scheduler=cluster.scheduler_address)
     assert dask2 == serial2
     assert "推理芯片公司" in _companies(dask2, "custom.txt") and "星河智算" not in _companies(dask2, "custom.txt")
+
+
+def test_spawned_workers_agree_with_serial(tmp_path, corpus, monkeypatch):
+    kb = tmp_path / "kb.toml"
+    _kb(kb, "星河")
+    serial = _run(corpus, tmp_path / "s", kb)
+    monkeypatch.setenv("NEWSKIT_START_METHOD", "spawn")
+    spawned = _run(corpus, tmp_path / "p", kb, jobs=2, executor="processes")
+    assert spawned == serial and "星河智算" in _companies(spawned, "custom.txt")
+
+
+def _worker_state(key):
+    import os
+
+    from newskit import executors
+
+    engine = executors._engines.get(key)
+    return os.getpid(), engine is not None and all(a._ready for a in engine.analyzers)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork here")
+def test_forked_workers_inherit_the_warmed_engine(corpus):
+    import os
+
+    from newskit.executors import ProcessExecutor, _Done
+    from newskit.pipeline import Engine
+    from newskit.readers import RawDoc
+
+    registry = load()
+    engine = Engine(RunSettings(analyzers=resolve(registry.analyzers, ["entities"])), registry)
+    ex = ProcessExecutor(engine, 2, "k-test", method="fork")
+    try:
+        assert isinstance(ex.submit_signature("百度" * 300), _Done)  # no pool yet: computed here
+        first = ex.submit(RawDoc(id="a.txt", text="百度发布了文心一言。"), None)
+        assert isinstance(first, _Done) and ex.pool is not None  # analyzed here, then forked
+        pid, ready = ex.pool.submit(_worker_state, "k-test").result()
+        assert pid != os.getpid() and ready  # set up in the parent, not again in the worker
+        rec, _ = ex.result(ex.submit(RawDoc(id="b.txt", text="百度发布了文心一言。"), None))
+        assert rec["results"] == ex.result(first)[0]["results"]
+    finally:
+        ex.close()
