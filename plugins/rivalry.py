@@ -39,7 +39,7 @@ class Mention(NamedTuple):
 class MentionFinder:
     """Mentions of the article's people and organizations, found once per document, looked up by stretch."""
 
-    def __init__(self, text: str, attribution, companies: list[dict], venue=None):
+    def __init__(self, text: str, attribution, companies: list[dict], venue=None, non_party_suffixes=()):
         canon: dict[str, str] = {}
         for c in companies:
             for alias in [c["name"], *c.get("aliases", [])]:
@@ -53,6 +53,8 @@ class MentionFinder:
             canon.setdefault(org, org)
         for alias, party in canon.items():
             names.setdefault(alias, (party, None))
+        # Courts, regulators and law firms (北京市海淀区人民法院, 市场监管总局, 金杜律师事务所) are no rivals.
+        names = {n: v for n, v in names.items() if not v[0].endswith(non_party_suffixes)} if non_party_suffixes else names
         # Leftmost-longest: the longest mention wins where they overlap ("百度搜索" over "百度").  A few
         # dozen names per article: str.find per name beats building an automaton for each document.
         found = []
@@ -117,6 +119,9 @@ class RivalryAnalyzer(Analyzer):
         self.anaphors = tuple(settings.get("anaphors", ()))
         self.moods = frozenset(settings.get("moods", ()))
         self.agents = tuple(settings.get("agents", ()))
+        self.disposal = tuple(settings.get("disposal", ()))
+        self.speech = tuple(settings.get("speech", ()))
+        self.non_party_suffixes = tuple(settings.get("non_party_suffixes", ()))
         self.joiners = tuple(sorted(tables.get("joiner", {}), key=len, reverse=True))
         self.venues = Venues(tables.get("platform", {}), settings.get("venue_before", ()),
                              settings.get("venue_after", ()), self.joiners)
@@ -137,7 +142,9 @@ class RivalryAnalyzer(Analyzer):
         if not hits:
             return {"pairs": []}
         attribution = attribute_document(doc)
-        mentions = MentionFinder(text, attribution, (doc.results.get("entities") or {}).get("companies", []), self.venues)
+        companies = [c for c in (doc.results.get("entities") or {}).get("companies", [])
+                     if c.get("type") not in ("media", "government")]
+        mentions = MentionFinder(text, attribution, companies, self.venues, self.non_party_suffixes)
         utterances = attribution.utterances
         pairs: dict[tuple, dict] = {}
         attackers: list[tuple[int, Mention]] = []  # (sentence index, party that threw a barb)
@@ -252,6 +259,19 @@ class RivalryAnalyzer(Analyzer):
                        or self._quoted_author(text, hit, after[0], mentions, utterances))
             if subject:
                 return [(subject, after[0], people(subject, after[0]) | ({subject.person} if subject.person else set()))]
+        if before and not after and hit.table == "conflict":
+            # "X以不正当竞争为由,将Y告上法庭": the object of 将/把 is sued by the sentence's subject.
+            disposal = max(text.rfind(w, s, before[0].start) for w in self.disposal) if self.disposal else -1
+            if disposal >= 0:
+                target = next(m for m in before if m.start > disposal)
+                plaintiff = next((m for m in reversed(before) if m.end <= disposal and m.party != target.party), None)
+                plaintiff = plaintiff or self._subject(text, s, target, mentions, hit.start)
+                if plaintiff:
+                    return [(plaintiff, target, people(plaintiff, target) | {m.person for m in (plaintiff, target) if m.person})]
+            # "星河回应称,云帆的说法与事实不符": a rebuttal of the party its clause names, by the one who speaks.
+            speaker = self._subject(text, s, before[-1], mentions, hit.start, spoke=True)
+            if speaker:
+                return [(speaker, before[-1], people(speaker, before[-1]) | {m.person for m in (speaker, before[-1]) if m.person})]
         if before:
             # A jab whose words are quoted right after the cue: the speaker against whoever the quote names.
             attacker = before[-1]
@@ -269,7 +289,7 @@ class RivalryAnalyzer(Analyzer):
         ends = [i for i in (text.find(c, pos) for c in _SENTENCE_STOP) if i >= 0]
         return lo, min(ends, default=len(text))
 
-    def _subject(self, text, s, target, mentions, cue_start=None):
+    def _subject(self, text, s, target, mentions, cue_start=None, spoke=False):
         """"云帆官方微博发文,暗讽星河CEO张三…": the author is the sentence's subject, in a clause before.
 
         Not when the cue's own clause names another agent ("…,有业内人士质疑华为").
@@ -278,6 +298,8 @@ class RivalryAnalyzer(Analyzer):
             return None
         sent_start = max(max(text.rfind(c, 0, s) for c in _SENTENCE_STOP) + 1, s - 2 * self.max_gap)
         earlier = [m for m in mentions.within(sent_start, s) if m.party != target.party]
+        if spoke and earlier and not any(0 <= text.find(v, earlier[0].end, s) for v in self.speech):
+            return None  # only a party that speaks (回应称, 表示) rebuts the one its words name
         if earlier and not self._enumerated(text, [earlier[0], target]):
             return earlier[0]
         return None

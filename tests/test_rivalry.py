@@ -87,3 +87,32 @@ def test_two_names_of_one_organization_are_no_rivals():
     companies = [{"name": "言川", "aliases": ["言川"]}, {"name": "北京言川科技", "aliases": ["北京言川科技"]}]
     _, pairs = run("北京言川科技起诉言川侵权。", companies=companies)
     assert pairs == []
+
+
+LAW = [{"name": n, "aliases": [n]} for n in ("云帆科技", "星河智能", "华为", "北京市海淀区人民法院", "金杜律师事务所", "国家市场监督管理总局")]
+
+
+def conflicts(text):
+    _, pairs = run(text, companies=LAW)
+    return sorted((p["a"], p["b"]) for p in pairs if p["kind"] == "conflict")
+
+
+def test_plaintiff_before_jiang_and_defendant_after_it_even_with_long_names_between():
+    assert conflicts("云帆科技日前以不正当竞争为由,将北京某某控股有限公司旗下的星河智能告上法庭,索赔500万元。") == [("云帆科技", "星河智能")]
+
+
+def test_courts_regulators_and_law_firms_are_no_parties():
+    assert conflicts("云帆科技向北京市海淀区人民法院提起诉讼,起诉星河智能侵犯其著作权。") == [("云帆科技", "星河智能")]
+    assert conflicts("云帆科技委托金杜律师事务所向星河智能发出律师函。") == [("云帆科技", "星河智能")]
+    assert conflicts("云帆科技向国家市场监督管理总局举报星河智能涉嫌垄断。") == [("云帆科技", "星河智能")]
+
+
+def test_x_su_y_names_a_case():
+    assert conflicts("北京市海淀区人民法院已受理云帆科技诉星河智能不正当竞争一案。") == [("云帆科技", "星河智能")]
+    assert conflicts("云帆科技告诉记者,星河智能的新品不错。") == []
+
+
+def test_a_rebuttal_pairs_the_speaker_with_the_party_its_words_name():
+    assert conflicts("对此,星河智能回应称,云帆科技的说法与事实不符。") == [("云帆科技", "星河智能")]
+    # No one speaks: the two are only named in one sentence.
+    assert conflicts("星河智能发布了新品,云帆科技的说法与事实不符。") == []
