@@ -21,7 +21,7 @@ from .executors import LazyExecutor, run_ordered
 from .manifest import HOLD_BYTES, KnownDoc, Manifest, scan
 from .pipeline import Engine, RunSettings
 from .readers import RawDoc, ReadError, read_inputs
-from .results import Spool, documents_span, read_header, read_summaries, write_results
+from .results import Spool, documents_span, dumps, read_header, read_summaries, record_line, write_results
 
 log = logging.getLogger("newskit.build")
 
@@ -314,9 +314,9 @@ def _cache_items(raws: Iterable[tuple[RawDoc, str | None]], engine: Engine, cach
 def _record_line(doc: dict, keys, found: dict[str, str]) -> str:
     """A results.json document line assembled from cached JSON text (no decode/encode round trip);
     the same bytes ``Spool.add`` writes for the equivalent record."""
-    results = ", ".join(f"{json.dumps(n)}: {found[n]}" for n in keys)
-    return (f'{{"id": {json.dumps(doc["id"], ensure_ascii=False)}, "hash": {json.dumps(doc["hash"])}, '
-            f'"meta": {doc["meta"]}, "results": {{{results}}}, "duplicates": []}}')
+    fields = [("id", dumps(doc["id"])), ("hash", dumps(doc["hash"])), ("meta", doc["meta"]),
+              ("results", None), ("duplicates", "[]")]
+    return record_line(fields, {n: found[n] for n in keys})
 
 
 def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progress, executor, scheduler,
@@ -355,11 +355,11 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
                         cached += 1
                         spool.add_line(rec)
                         continue
-                    analyzer_errors += len(rec.get("errors", {}))
+                    analyzer_errors += rec.errors
                     if cache is not None and item[3] is not None:
                         dkey, keys, already = item[3]
                         cache.store(dkey, rec, keys, versions, skip=already)
-                    spool.add(rec)
+                    spool.add_line(rec.line())
             if cache is not None:
                 cache.flush()
             spool.close()

@@ -175,15 +175,20 @@ class Cache:
     def store_signature(self, dkey: str, sig: bytes) -> None:
         self._pending_signatures.append((dkey, sig))
 
-    def store(self, dkey: str, record: dict, keys: Mapping[str, str], versions: Mapping[str, str],
+    def store(self, dkey: str, record, keys: Mapping[str, str], versions: Mapping[str, str],
               skip: Iterable[str] = ()) -> None:
-        """Remember a finished record: its metadata and each successful analyzer result."""
-        self._pending_docs.append((dkey, record["id"], record["hash"], json.dumps(record["meta"], ensure_ascii=False), self.now))
+        """Remember a finished record (a dict or its :class:`newskit.results.Encoded` form): its
+        metadata and each successful analyzer result, as JSON text."""
+        from .results import Encoded
+
+        if not isinstance(record, Encoded):
+            record = Encoded(record)
+        self._pending_docs.append((dkey, json.loads(record.field("id")), json.loads(record.field("hash")),
+                                   record.field("meta"), self.now))
         skip = set(skip)
-        for name, value in record.get("results", {}).items():
+        for name, text in record.results.items():
             if name in keys and name not in skip:
-                self._pending_results.append((keys[name], dkey, name, versions[name],
-                                              json.dumps(value, ensure_ascii=False), self.now))
+                self._pending_results.append((keys[name], dkey, name, versions[name], text, self.now))
         # Commit every few seconds too, so a long build that is killed keeps most of its work.
         if len(self._pending_results) + len(self._pending_docs) >= 2000 or time.monotonic() - self._flushed > 5:
             self.flush()

@@ -16,6 +16,8 @@ from collections import deque
 from dataclasses import asdict
 from typing import Any, Iterable, Iterator
 
+from .results import Encoded
+
 log = logging.getLogger("newskit.executors")
 EXECUTORS = ("serial", "processes", "dask")
 
@@ -59,11 +61,11 @@ def signature_of(text: str) -> bytes:
     return signature(text)
 
 
-def process_one(settings, key: str, raw, cached) -> tuple[dict, dict]:
-    """Analyze one document in a worker; returns the record and this document's timings."""
+def process_one(settings, key: str, raw, cached) -> tuple[Encoded, dict]:
+    """Analyze one document in a worker; returns the encoded record and this document's timings."""
     engine = _engine_for(settings, key)
     before = dict(engine.timings)
-    rec = engine.process(raw, cached)
+    rec = Encoded(engine.process(raw, cached))
     return rec, {k: v - before.get(k, 0.0) for k, v in engine.timings.items()}
 
 
@@ -77,7 +79,7 @@ class SerialExecutor:
         self.engine = engine
 
     def submit(self, raw, cached):
-        return self.engine.process(raw, cached), {}
+        return Encoded(self.engine.process(raw, cached)), {}
 
     def submit_signature(self, text: str):
         """Start computing a document's near-duplicate signature; ``result`` returns the bytes."""
@@ -169,7 +171,7 @@ class ProcessExecutor(SerialExecutor):
 
     def submit(self, raw, cached):
         if self.pool is None:
-            handle = _Done((self.engine.process(raw, cached), {}))
+            handle = _Done((Encoded(self.engine.process(raw, cached)), {}))
             self._fork_pool()
             return handle
         return self.pool.submit(process_one, self.engine.settings, self.key, raw, cached)
@@ -267,7 +269,7 @@ class LazyExecutor(SerialExecutor):
 
 
 def run_ordered(executor, items: Iterable[tuple], engine) -> Iterator[tuple]:
-    """Yield ``(item, record)`` in input order.
+    """Yield ``(item, record)`` in input order; a record is :class:`~newskit.results.Encoded`.
 
     ``items`` are ``(raw, cached, ready, tag)``: ``ready`` is a finished record (a full cache hit,
     never sent anywhere) or None; ``tag`` is carried through for the caller.  At most

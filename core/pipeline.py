@@ -5,6 +5,7 @@ each worker process rebuilds the registry once and reuses loaded resources for e
 """
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -140,4 +141,4 @@ def execute(engine: Engine, raws: Iterable[RawDoc], jobs: int = 1) -> Iterator[d
 
     with make_executor("processes" if jobs > 1 else "serial", engine, jobs) as ex:
         for _, rec in run_ordered(ex, ((raw, None, None, None) for raw in raws), engine):
-            yield rec
+            yield json.loads(rec.line())

@@ -26,6 +26,38 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=False, default=str)
 
 
+class Encoded:
+    """A document record already serialized, part by part: each top-level field as JSON text, and
+    each analyzer's result on its own (what the cache stores).  Workers send this back instead of
+    the record, so the main process neither unpickles nor encodes the nested results;
+    :meth:`line` gives exactly the bytes ``dumps(record)`` gives."""
+
+    __slots__ = ("fields", "results", "errors")
+
+    def __init__(self, record: dict):
+        self.fields = [(k, None if k == "results" else dumps(v)) for k, v in record.items()]
+        self.results = {name: dumps(value) for name, value in record.get("results", {}).items()}
+        self.errors = len(record.get("errors") or {})
+
+    def field(self, key: str) -> str:
+        """A top-level field's JSON text."""
+        return next(v for k, v in self.fields if k == key)
+
+    def line(self) -> str:
+        return record_line(self.fields, self.results)
+
+
+def record_line(fields, results: dict[str, str]) -> str:
+    """One results.json document line from JSON texts: ``fields`` ``[(key, JSON text)]`` in order,
+    where ``results`` (analyzer name -> JSON text) stands in for the field ``"results"``."""
+    parts = (f"{dumps(k)}: {v if k != 'results' else record_results(results)}" for k, v in fields)
+    return "{" + ", ".join(parts) + "}"
+
+
+def record_results(results: dict[str, str]) -> str:
+    return "{" + ", ".join(f"{dumps(name)}: {text}" for name, text in results.items()) + "}"
+
+
 class Spool:
     """An append-only JSON-lines file of document records, read back as a stream."""
 

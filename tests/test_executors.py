@@ -106,6 +106,6 @@ def test_forked_workers_inherit_the_warmed_engine(corpus):
         pid, ready = ex.pool.submit(_worker_state, "k-test").result()
         assert pid != os.getpid() and ready  # set up in the parent, not again in the worker
         rec, _ = ex.result(ex.submit(RawDoc(id="b.txt", text="百度发布了文心一言。"), None))
-        assert rec["results"] == ex.result(first)[0]["results"]
+        assert rec.results == ex.result(first)[0].results
     finally:
         ex.close()
