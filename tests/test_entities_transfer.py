@@ -81,3 +81,22 @@ def test_new_sector_entries_link(linker):
 def test_registry_word_inside_common_phrases_is_no_company(linker):
     assert not names(linker, "中国巨头纷纷入场,美国巨型企业观望。")
     assert not names(linker, "头部公司抱团取暖,腰部公司断粮。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("港股上市公司思远新能(06656.HK)发布业绩预告。", "思远新能"),
+    ("科创板公司华禾股份（688123.SH）股价大涨。", "华禾股份"),
+    ("据36氪报道,月禾科技获得融资。月禾科技成立于2021年。", "月禾科技"),     # 月 starts a name, ends no date
+])
+def test_stock_codes_and_name_starting_with_a_date_character(linker, text, name):
+    assert name in names(linker, text, known=False)
+
+
+def test_date_character_after_a_number_still_ends_a_date(linker):
+    assert not any(n.startswith("月") for n in names(linker, "今年3月星禾科技表示,3月星禾科技的营收增长。"))
+
+
+def test_english_name_after_a_company_noun(linker):
+    found = names(linker, "硅谷初创公司Nexoria宣布完成融资。Nexoria的客户是银行。知名风投机构Benchwood领投。", known=False)
+    assert found["Nexoria"]["mentions"] == 2 and found["Benchwood"]["type"] == "investor"
+    assert not names(linker, "这家公司Nexoria的名字很怪。", known=False)     # once, no company cue after it

@@ -29,6 +29,16 @@ def taken_mask(text: str, known) -> bytearray:
     return taken
 
 
+DATE_CHARS = frozenset("年月日号")
+# Before a date character these make it a date (3月, 今年, 次日, 每月); anything else lets it start a name (月壤科技).
+DATE_BEFORE = frozenset("0123456789今去明本上下每当次前后同该近整全半一二三四五六七八九十百〇零两几多数隔翌逐某")
+
+
+def _name_date_char(text: str, i: int) -> bool:
+    """年/月/日/号 at ``i`` starts a name rather than ends a date: nothing that makes a date comes before it."""
+    return text[i] in DATE_CHARS and (i == 0 or not (_is_name_char(text[i - 1]) or text[i - 1] in DATE_BEFORE))
+
+
 def _is_name_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -78,7 +88,7 @@ class Discoverer:
     def _core(self, text: str, s: int, taken: bytearray, association: bool = False) -> str | None:
         i = s
         while i > 0 and s - i < MAX_CORE and _is_name_char(text[i - 1]) and not taken[i - 1] \
-                and text[i - 1] not in self.boundary:
+                and (text[i - 1] not in self.boundary or _name_date_char(text, i - 1)):
             i -= 1
         core = text[i:s]
         if len(core) == 1 and i > 0 and text[i - 1] in self.boundary and not taken[i - 1] \
@@ -91,15 +101,20 @@ class Discoverer:
             m = self.descriptor_re.match(wide)
             if m and m.end() > len(wide) - len(core):
                 core = wide[m.end():]
-        for _ in range(3):     # 投资方包括启澜 -> 包括启澜 -> 启澜; 包括合作伙伴X -> 合作伙伴X -> X
-            trimmed = self._strip_stop_prefixes(self._after_descriptor(core))
-            if trimmed == core:
-                break
-            core = trimmed
+        core = self.trim(core)
         if len(core) < 2 or core in self.generic:
             return None
         if not association and core.endswith(self.generic_tails):
             return None
+        return core
+
+    def trim(self, core: str) -> str:
+        """投资方包括启澜 -> 包括启澜 -> 启澜; 包括合作伙伴X -> 合作伙伴X -> X: role nouns and leading words off."""
+        for _ in range(3):
+            trimmed = self._strip_stop_prefixes(self._after_descriptor(core))
+            if trimmed == core:
+                break
+            core = trimmed
         return core
 
     def _strip_stop_prefixes(self, core: str) -> str:

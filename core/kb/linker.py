@@ -26,6 +26,7 @@ from . import KnowledgeBase
 from .discovery import Discoverer, Unknown, taken_mask
 from .people import Attributor
 from .promote import Promoter
+from .introduced import IntroducedOrganizations
 from .titled import TitledOrganizations
 
 _WORDCHAR = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -122,6 +123,7 @@ class Linker:
         self.discoverer = Discoverer(kb.linking)
         self.promoter = Promoter(kb.linking)
         self.titled = TitledOrganizations(kb.linking, self.discoverer)
+        self.introduced = IntroducedOrganizations(kb.linking, self.discoverer)
         self.attributor = Attributor(kb, self.people)
 
     # -- the pass over the text -------------------------------------------------
@@ -225,7 +227,9 @@ class Linker:
             taken = taken_mask(text, links.mentions + links.persons)
             unknown = self.discoverer.discover(text, (), taken)
             promoted = self.promoter.promote(text, unknown, taken)
-            titled = self.titled.find(text, links.titles, taken, {n for p in promoted for n in (p.name, *p.aliases)})
+            seen = {n for p in promoted for n in (p.name, *p.aliases)}
+            titled = self.titled.find(text, links.titles, taken, seen)
+            titled += self.introduced.find(text, taken, seen | {p.name for p in titled})
             promoted += titled
             unknown += [Unknown(p.name, p.spans) for p in titled]
         people = self.attributor.attribute(text, links, unknown)

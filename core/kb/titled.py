@@ -9,7 +9,7 @@ from ``[linking] founder_titles``.
 from __future__ import annotations
 
 from .discovery import Discoverer
-from .promote import Promoted, _common_phrase, _name_like, _standalone_occurrences
+from .promote import Promoted, _common_phrase, _han, _name_like, _standalone_occurrences
 
 MAX_NAME = 6
 
@@ -57,17 +57,9 @@ class TitledOrganizations:
                 and text[i - 1] not in boundary:
             i -= 1
         core = text[i:start]
-        for _ in range(3):
-            trimmed = self.discoverer._strip_stop_prefixes(self.discoverer._after_descriptor(core))
-            if trimmed == core:
-                break
-            core = trimmed
+        core = self.discoverer.trim(core)
         if not 2 <= len(core) <= MAX_NAME or core in self.generic or core in self.reject \
                 or core.endswith(self.suffixes) or _common_phrase(core) \
                 or not _name_like(core, self.fragment_tails, "", self.time_chars):
             return None
         return core
-
-
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"

@@ -1,0 +1,60 @@
+"""Organizations the article introduces in ways no suffix shows:
+
+* a stock code right after the name: 思格新能(06656.HK), 华恒股份（688XXX.SH）, 某公司(NASDAQ: ABCD);
+* an English name right after a company noun, named again or followed by a company cue:
+  硅谷初创公司Nexora宣布…, 风投机构Benchmark领投.
+
+The name before a stock code is cut like a discovered name (boundary characters, leading verbs, role
+nouns: 港股上市公司X -> X).  Vocabulary comes from ``[linking]`` (english_intro_before, intro_after).
+"""
+from __future__ import annotations
+
+import re
+
+from .discovery import Discoverer
+from .promote import Promoted, _common_phrase, _han, _standalone_occurrences
+
+STOCK_CODE = re.compile(r"[(（]\s*(?:(?:股票|证券)?代码\s*[:：]?\s*)?(?:\d{6}(?:\.(?:SH|SZ|BJ|ss|sz))?|\d{4,5}\.HK"
+                        r"|(?:NASDAQ|Nasdaq|NYSE|纳斯达克|纽交所|港交所|上交所|深交所)\s*[:：]\s*[A-Z0-9]{1,6})\s*[)）]")
+MAX_NAME = 10
+
+
+class IntroducedOrganizations:
+    def __init__(self, linking: dict[str, list[str]], discoverer: Discoverer):
+        self.discoverer = discoverer
+        self.reject = set(linking["promote_reject_cores"]) | discoverer.generic
+        nouns = sorted(set(linking["english_intro_before"]) | set(linking["intro_nouns"]), key=len, reverse=True)
+        self.english_re = re.compile("(?:" + "|".join(map(re.escape, nouns)) + r")\s*"
+                                     r"([A-Z][a-z][A-Za-z0-9]*(?:\s[A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])") if nouns else None
+        self.cues = tuple(linking["intro_after"]) + tuple(linking["intro_after_weak"])
+        self.investor_nouns = tuple(linking["investor_nouns"]) + ("基金", "资本")
+        self.titles = tuple(linking["titles"])
+
+    def find(self, text: str, taken: bytearray, known_names=frozenset()) -> list[Promoted]:
+        found: dict[str, Promoted] = {}
+        for m in STOCK_CODE.finditer(text):
+            name = self._name_before(text, m.start(), taken)
+            if name and name not in known_names and name not in found:
+                s = m.start() - len(name)
+                spans = _standalone_occurrences(text, name, taken, [[s, m.start()]], self.titles)
+                found[name] = Promoted(name, "company", sorted([[s, m.start()], *spans]), [name])
+        for m in self.english_re.finditer(text) if self.english_re else ():
+            name, (s, e) = m.group(1), m.span(1)
+            if name in known_names or name in found or any(taken[s:e]):
+                continue
+            others = [[o.start(), o.end()] for o in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text)
+                      if o.start() != s and not any(taken[o.start():o.end()])]
+            if others or text.startswith(self.cues, e):
+                kind = "investor" if text[m.start():s].strip().endswith(self.investor_nouns) else "company"
+                found[name] = Promoted(name, kind, sorted([[s, e], *others]), [name])
+        return list(found.values())
+
+    def _name_before(self, text: str, end: int, taken: bytearray) -> str | None:
+        i, d = end, self.discoverer
+        while i > 0 and end - i < MAX_NAME + 6 and _han(text[i - 1]) and not taken[i - 1] and text[i - 1] not in d.boundary:
+            i -= 1
+        core = text[i:end]
+        core = d.trim(core)
+        if not 2 <= len(core) <= MAX_NAME or core in self.reject or _common_phrase(core):
+            return None
+        return core
