@@ -47,6 +47,11 @@ def test_anaphor_and_coordination(engine):
     assert labels(engine, "甲公司、乙公司姗姗来迟。", ["甲公司", "乙公司"]) == {"甲公司": "negative", "乙公司": "negative"}
 
 
+@pytest.mark.parametrize("text", ["“甲公司”和“乙公司”业绩大幅下滑。", "《甲公司》、《乙公司》业绩大幅下滑。"])
+def test_coordination_through_quotation_marks(engine, text):
+    assert labels(engine, text, ["甲公司", "乙公司"]) == {"甲公司": "negative", "乙公司": "negative"}
+
+
 def test_speaker_does_not_inherit_the_opinion(engine):
     got = labels(engine, "甲公司总裁指出,行业模型被淘汰的风险很大。", ["甲公司"])
     assert got["甲公司"] == "neutral"

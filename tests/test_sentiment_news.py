@@ -80,6 +80,12 @@ def test_match_score_puts_the_higher_side_ahead(engine, text):
     assert labels(engine, text, ["红星队", "蓝海队"]) == {"红星队": "positive", "蓝海队": "negative"}
 
 
+def test_a_score_with_no_side_in_its_clause_names_no_winner(engine):
+    # neither side of 65-63 is named: the team of the other clause is neither ahead nor behind
+    sents = split_sentences(text := "第三节蓝海队连续进攻,比分来到65-63。", split_paragraphs(text))
+    assert engine.score(text, sents, find_mentions(text, ["蓝海队"]))["蓝海队"].score == 0
+
+
 @pytest.mark.parametrize("text", ["2022-01-03红星队发布公告。", "1-3月红星队营收持平。", "红星队19:30开会。",
                                   "双方2比2战平。", "红星队3-5人一组训练。"])
 def test_dates_times_ranges_and_draws_are_not_scores(engine, text):

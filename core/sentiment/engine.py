@@ -31,6 +31,7 @@ _BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 _POLAR = frozenset(("positive", "negative", "ahead", "behind", "sanctions"))
 _NEGATIVE = frozenset(("negative", "behind", "sanctions"))
 _COORD_GAP = frozenset("、和与及跟同并以/ ")
+_QUOTES = frozenset("“”‘’《》「」『』\"'")
 _QUESTION_END = ("?", "\uff1f")
 _CLOSERS = "”’」』)\uff09》]\"' "
 
@@ -261,6 +262,9 @@ class SentimentEngine:
                     self._agents.update(m.target for m in by_clause.get(c, ()) if m.end <= h.start and m.target not in hit)
                 yield from targeted
             elif h.kind in ("ahead", "behind"):
+                if text[h.start].isdigit() and not by_clause.get(c):
+                    continue  # a match score with no side named in its clause (…再轰单杆65分,65-63逆转):
+                    # which side is which is unknown, and the parties named elsewhere are not "beaten"
                 for m, v in self._comparison(text, h, value, c, by_clause, hits, antecedents, speakers, clause_of):
                     if v < 0 and clause_of(m.start) == c:  # named in the contest's own clause
                         self._beaten.add(m.target)
@@ -440,7 +444,10 @@ def _group(text: str, clause_mentions: list[Mention], anchor: Mention) -> list[M
 
 def _coordinated(text: str, a: Mention, b: Mention) -> bool:
     gap = text[a.end:b.start]
-    return len(gap) <= 2 and all(ch in _COORD_GAP for ch in gap)
+    if len(gap) <= 2:
+        return all(ch in _COORD_GAP for ch in gap)
+    core = [ch for ch in gap if ch not in _QUOTES]  # “腾讯系”和“阿里系”, 《甲》、《乙》
+    return len(core) <= 2 and len(gap) - len(core) <= 2 and all(ch in _COORD_GAP for ch in core)
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
