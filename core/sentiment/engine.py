@@ -61,7 +61,9 @@ class SentimentEngine:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.cfg = {k: float(v) for k, v in lexicon.settings.items()}
-        self._setting_len = 0
+        self._settings = lexicon.tables.get("setting_markers") or {}
+        self._setting_len = max(map(len, self._settings), default=0)
+        self._setting_ends = frozenset(w[-1] for w in self._settings if w)
 
     # ------------------------------------------------------------------ public
     def score(self, text: str, sentences, mentions: list[Mention], hits: list[Hit] | None = None,
@@ -89,7 +91,7 @@ class SentimentEngine:
         p_starts = [h.start for h in hits if h.kind in _POLAR]
         reach = self.cfg["anaphor_sentences"]
         priors = sentence_prior or {}
-        settings = self.lex.tables.get("setting_markers")
+        settings = self._settings
         recent: list[tuple[int, list[Mention]]] = []  # (sentence index, mentions) for anaphors
         for sent in (sentences[i] for i in sorted(wanted) if i >= 0):
             start, end = sent.start, sent.end
@@ -144,12 +146,10 @@ class SentimentEngine:
 
     def _setting_share(self, text: str, start: int) -> float:
         """The weight of the longest ``[setting_markers]`` word right before ``start`` (1 if none)."""
-        table = self.lex.tables.get("setting_markers")
-        if not table:
+        if not start or text[start - 1] not in self._setting_ends:  # the usual case, one look-up
             return 1.0
-        longest = self._setting_len or max(map(len, table))
-        self._setting_len = longest
-        before = text[max(start - longest, 0):start]
+        table = self._settings
+        before = text[max(start - self._setting_len, 0):start]
         for n in range(len(before), 0, -1):
             w = table.get(before[-n:])
             if w is not None:

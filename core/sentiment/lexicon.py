@@ -105,7 +105,7 @@ class Lexicon:
             self._automaton = False
             return False
         keys = sorted(best)  # a fixed order: pattern indexes do not depend on dict or set order
-        self._meta = [best[k] for k in keys]
+        self._meta = [None if best[k][0] == "neutral" else best[k] for k in keys]  # neutral terms only block
         self._automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         return self._automaton
 
@@ -115,8 +115,8 @@ class Lexicon:
         if not automaton:
             return []
         meta, new = self._meta, tuple.__new__
-        hits = [new(Hit, (s, e, *meta[i])) for i, s, e in automaton.find_matches_as_indexes(text.lower())
-                if meta[i][0] != "neutral"]  # leftmost-longest, no overlaps
+        hits = [new(Hit, (s, e) + m) for i, s, e in automaton.find_matches_as_indexes(text.lower())
+                if (m := meta[i]) is not None]  # leftmost-longest, no overlaps
         weight = float(self.settings.get("score_line", 0))
         if weight and ("-" in text or "比" in text or "–" in text):
             hits = _with_score_lines(text, hits, weight)
