@@ -100,3 +100,25 @@ def test_english_name_after_a_company_noun(linker):
     found = names(linker, "硅谷初创公司Nexoria宣布完成融资。Nexoria的客户是银行。知名风投机构Benchwood领投。", known=False)
     assert found["Nexoria"]["mentions"] == 2 and found["Benchwood"]["type"] == "investor"
     assert not names(linker, "这家公司Nexoria的名字很怪。", known=False)     # once, no company cue after it
+
+
+def test_independent_subsidiary_shows_its_parent_and_a_conflict_keeps_both_sides(linker):
+    out = linker.analyze("阅文集团起诉腾讯侵权,腾讯回应称将积极应诉。")
+    by_name = {c["name"]: c for c in out["companies"]}
+    assert by_name["阅文集团"]["parent"] == "腾讯" and "腾讯" in by_name
+    units = linker.analyze("华为云指责阿里云抄袭,阿里云回应称是抹黑。")["companies"]
+    assert {c["name"]: c.get("units") for c in units} == {"华为": ["华为云"], "阿里巴巴": ["阿里云"]}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("在当日产生的金牌中,中国队拿了三枚。", "日产汽车"),
+    ("艺术家刘嘉楠拍摄了一组照片。", "嘉楠科技"),
+    ("他仰望星空,心中满是理想。", "比亚迪"),
+])
+def test_new_brand_names_inside_common_phrases(linker, text, absent):
+    assert absent not in names(linker, text)
+
+
+def test_new_brand_and_unit_names_link(linker):
+    found = names(linker, "小象超市扩张,日产宣布裁员,荣威与名爵都在降价。", known=True)
+    assert {"美团", "日产汽车", "上汽集团"} <= set(found)

@@ -262,6 +262,8 @@ class Linker:
             groups = sorted({m.group for m in counted if m.group})
             if groups:
                 entry["groups"] = groups
+            if ent is not None and ent.parent:
+                entry["parent"] = ent.parent      # an independent subsidiary (阅文集团 -> 腾讯) or an arm
             if etype == "media":
                 entry["credits"] = len(ms) - len(counted)
                 out["media"].append(entry)
