@@ -23,7 +23,9 @@ _TOUCHING = {"vertical", "general", "balanced", "refute_previous"}  # hits that 
 _SEMICOLONS = ";\uff1b"
 _SENTENCE_ENDS = "。!?\uff01\uff1f\n"
 _CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
-_TURN = ("但", "却", "然而", "可是")  # ends a concession anywhere in a clause
+_TURN = ("但", "却", "然而", "可是")
+_COORDINATORS = ("还是", "和", "与", "或", "或者", "及", "、", "跟")
+_RECOMMEND_LEADS = ("", "还", "倒", "还不如", "倒不如", "那", "那还")  # before 不如 at a clause's start  # ends a concession anywhere in a clause
 
 
 @dataclass(slots=True)
@@ -194,7 +196,7 @@ class StanceScorer:
                 conceding = True
             if "balanced" in tables and not any(h.table == "against" and h.weight > 0 for h in ch):
                 # "建立在通用模型之上的垂直护城河都是暂时的": a both-sides pattern judged against is no balance.
-                balanced.extend(h for h in ch if h.table == "balanced" and h.end <= end)
+                balanced.extend(h for h in ch if h.table == "balanced" and h.end <= end and self._sides_near(dc, h))
             if "vertical" not in tables and "general" not in tables:
                 continue  # no side named: nothing to score here
             key = (cs, ce, carried.get(i, 0.0), conceding, carried_for.get(i, 0.0))
@@ -208,6 +210,14 @@ class StanceScorer:
             out.balanced += best.weight
             out.cues.append(("balanced", best.term))
         return out
+
+    @staticmethod
+    def _sides_near(dc: "DocumentCues", hit) -> bool:
+        """A both-sides pattern counts only in a sentence that names a side ("基于开源模型做微调并无不妥" does not)."""
+        text = dc.text
+        lo = max(text.rfind(c, 0, hit.start) for c in _SENTENCE_ENDS) + 1
+        hi = min([k for k in (text.find(c, hit.end) for c in _SENTENCE_ENDS) if k >= 0], default=len(text))
+        return any(h.table in SIDES for h in dc.between(lo, hi))
 
     @staticmethod
     def _turns_later(text: str, hits, clause_end: int, end: int) -> bool:
@@ -235,6 +245,11 @@ class StanceScorer:
             after = {h.table for h in sides if h.start >= sub.end}
             if not before or not after or before == after:
                 sub = None
+        if sub is None and by_table["subordinate"]:
+            # "…,不如为每个场景做一个够用的模型": a clause opening with 不如 recommends what follows.
+            lead = by_table["subordinate"][0]
+            if text[cs:lead.start].strip() in _RECOMMEND_LEADS and not any(h.start < lead.start for h in sides):
+                argue = max(argue, lead.weight)
         if sub is None and by_table["dismiss"]:
             # "核心资产不过是一份数据集": with one side only, a dismissive word evaluates against it.
             against = sorted(against + by_table["dismiss"], key=lambda h: h.start)
@@ -255,8 +270,25 @@ class StanceScorer:
                 flipped, argued = True, max(argued, 1.0)
             # An evaluation judges the side named last before it (the head of its phrase: "建立在通用模型之上的
             # 垂直护城河都是暂时的" judges the vertical moat), and every cue of that side before it.
-            hit_against = [a.weight for a in against
-                           if against_from is None or (h.start < a.start and h.table == _last_side(sides, a.start))]
+            # In the passive ("优势被更强的基座模型抹平") the agent after 被 wins and the side before 被 is judged.
+            hit_against, agent, moot = [], False, False
+            for a in against:
+                if against_from is not None and h.start >= a.start:
+                    continue
+                passive = text.rfind("被", cs, a.start)
+                if against_from is not None and passive >= 0 and h.start > passive:
+                    agent = True
+                    continue
+                judged = (_judged(text, sides, passive if passive >= 0 else a.start) if against_from is not None
+                          else _judged(text, sides, len(text)))
+                if judged is not None and len({x.table for x in sides if x.start in judged}) == 2 and h.start in judged:
+                    moot = True  # "不关心是通用还是垂直": the question itself is dismissed, neither side gains
+                elif against_from is None or h.start in judged:
+                    hit_against.append(a.weight)
+            if moot:
+                continue
+            if agent and not hit_against:
+                argued = max(argued, max(a.weight for a in against))
             if carried_against:
                 hit_against.append(carried_against)
             if hit_against:
@@ -295,10 +327,20 @@ class StanceScorer:
         return any(h.table == "refute_previous" for h in hits)
 
 
-def _last_side(sides, pos: int) -> str | None:
-    """The table of the last side cue that starts before ``pos``."""
-    before = [h for h in sides if h.start < pos]
-    return max(before, key=lambda h: h.start).table if before else None
+def _judged(text: str, sides, pos: int) -> set:
+    """Starts of the side cues an evaluation at ``pos`` judges: the last one before it, with every cue of its
+    side and every cue coordinated with it ("模型是“通用”还是“垂直”": both)."""
+    before = sorted((h for h in sides if h.start < pos), key=lambda h: h.start)
+    if not before:
+        return set()
+    group = [before[-1]]
+    for h in reversed(before[:-1]):
+        if text[h.end:group[-1].start].strip("“”「」\"' ") in _COORDINATORS:
+            group.append(h)
+        else:
+            break
+    tables = {h.table for h in group}
+    return {h.start for h in before if h.table in tables}
 
 
 def _load_scorer(context, settings) -> StanceScorer:

@@ -56,17 +56,26 @@ def test_subordinate_needs_two_sides():
     assert r["label"] == "general"
 
 
-def test_sentences_of_one_quote_are_separate_clauses():
-    # An evaluation in the next sentence of the same quote does not turn the cue before it.
-    s = speakers("星海科技创始人刘志远说\uff1a“通用模型什么都能做。专用方案只是过渡。”")
-    assert s["刘志远"]["label"] == "general"
+
+@pytest.mark.parametrize("text, label", [
+    # Sentences of one quote are separate clauses: the evaluation in the second judges only its own.
+    ("星海科技创始人刘志远说\uff1a“通用模型什么都能做。专用方案只是过渡。”", "general"),
+    # Performance judgements (偏低) and comparisons (远比…更容易) count against / for a side.
+    ("星海科技创始人刘志远表示\uff0c通用大模型直接生成的结果偏低\uff0c专科模型远比通用助手更容易通过审查。", "vertical"),
+    # In the passive the agent after 被 wins.
+    ("星海科技创始人刘志远表示,你在行业里积累的优势,明年可能被一个更强的基座模型直接抹平。", "general"),
+    # A clause opening with 不如 recommends what follows.
+    ("星海科技创始人刘志远表示,算力有限,与其硬塞进去,不如为每个场景做一个够用的模型。", "vertical"),
+])
+def test_speaker_arguments_by_semantic_class(text, label):
+    assert speakers(text)["刘志远"]["label"] == label
 
 
-def test_performance_and_permanence_judgements_count_against_the_side():
-    s = speakers("星海科技创始人刘志远表示\uff0c通用大模型直接生成的结果偏低\uff0c专科模型远比通用助手更容易通过审查。")
-    assert s["刘志远"]["label"] == "vertical"
-
-
-def test_a_both_sides_pattern_judged_temporary_is_no_balance():
-    _, r = run("任何建立在通用模型之上的垂直护城河都是暂时的。")
-    assert r["label"] != "balanced"
+@pytest.mark.parametrize("text, label", [
+    # A both-sides pattern judged against is no balance: the judged vertical moat counts for general.
+    ("任何建立在通用模型之上的垂直护城河都是暂时的。创业公司应该押注通用模型。", "general"),
+    ("医院并不关心模型是“通用”还是“垂直”,只关心准不准。", "none"),  # the question itself dismissed
+    ("研究人员指出,基于开源模型做微调本身并无不妥,问题在于是否如实披露。", "none"),  # no side named
+])
+def test_document_label_of_judged_or_dismissed_patterns(text, label):
+    assert run(text)[1]["label"] == label
