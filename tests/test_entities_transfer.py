@@ -122,3 +122,14 @@ def test_new_brand_names_inside_common_phrases(linker, text, absent):
 def test_new_brand_and_unit_names_link(linker):
     found = names(linker, "小象超市扩张,日产宣布裁员,荣威与名爵都在降价。", known=True)
     assert {"美团", "日产汽车", "上汽集团"} <= set(found)
+
+
+def test_taiwan_supply_chain_names_after_conversion(linker):
+    from newskit.normalize.convert import t2s
+    text = t2s("國巨、欣興電子、景碩科技、鴻準與京元電子今日公布營收。")
+    assert {"国巨", "欣兴电子", "景硕", "鸿准", "京元电子"} <= set(names(linker, text))
+
+
+def test_person_with_two_current_roles_takes_the_one_the_article_names(linker):
+    people = {p["name"]: p for p in linker.analyze("小米汽车交付量突破10万台,雷军表示还会提速。")["people"]}
+    assert people["雷军"]["organization"] == "小米"

@@ -69,8 +69,12 @@ class Attributor:
         for m in links.persons:
             found.setdefault(m.target, PersonFound(m.target))
         self._founders(text, found, links.mentions)
+        named = {m.root for m in links.mentions if not m.credit}
         for p in found.values():
-            for a in self.people.get(p.name, []):
+            # Of several current roles in the knowledge base, the one at an organization this article names
+            # comes first (雷军 with 小米 in the text: 小米, not 金山软件).
+            kb_roles = sorted(self.people.get(p.name, []), key=lambda a: self.kb.root(a.org) not in named)
+            for a in kb_roles:
                 p.affiliations.append(Affiliation(self.kb.root(a.org), a.role, "kb", not a.current))
             p.spans = _occurrences(text, p.name)
         return [_as_result(p) for p in sorted(found.values(), key=lambda p: (-len(p.spans), p.name)) if p.spans]
