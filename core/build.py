@@ -22,6 +22,7 @@ from .manifest import HOLD_BYTES, KnownDoc, Manifest, scan
 from .pipeline import Engine, RunSettings
 from .readers import RawDoc, ReadError, read_inputs
 from .results import Spool, documents_span, dumps, read_header, read_summaries, record_line, write_results
+from .summaries import Alongside, summarize
 
 log = logging.getLogger("newskit.build")
 
@@ -346,35 +347,40 @@ def _build_into(folder: Path, inputs, settings, registry, jobs, formats, progres
             documents = lambda f: _copy_documents(previous, f)  # noqa: E731
         else:
             raws = docs
-            with LazyExecutor(kind, engine, jobs, scheduler) as ex:
-                dedupe = _Dedupe(cache, settings.reference_date, ex)
-                duplicates = dedupe.found
-                raws = dedupe(raws)
-                for item, rec in progress(run_ordered(ex, _cache_items(raws, engine, cache), engine)):
-                    if isinstance(rec, str):  # a full cache hit, already serialized
-                        cached += 1
-                        spool.add_line(rec)
-                        continue
-                    analyzer_errors += rec.errors
-                    if cache is not None and item[3] is not None:
-                        dkey, keys, already = item[3]
-                        cache.store(dkey, rec, keys, versions, skip=already)
-                    spool.add_line(rec.line())
+            # Other processes analyze: summarize alongside, in this process's spare time.
+            alongside = Alongside(engine.analyzers) if kind != "serial" else None
+            try:
+                with LazyExecutor(kind, engine, jobs, scheduler) as ex:
+                    dedupe = _Dedupe(cache, settings.reference_date, ex)
+                    duplicates = dedupe.found
+                    raws = dedupe(raws)
+                    for item, rec in progress(run_ordered(ex, _cache_items(raws, engine, cache), engine)):
+                        if isinstance(rec, str):  # a full cache hit, already serialized
+                            cached += 1
+                            line = rec
+                        else:
+                            analyzer_errors += rec.errors
+                            if cache is not None and item[3] is not None:
+                                dkey, keys, already = item[3]
+                                cache.store(dkey, rec, keys, versions, skip=already)
+                            line = rec.line()
+                        spool.add_line(line)
+                        if alongside is not None:
+                            alongside.add(line)
+            finally:
+                if alongside is not None:
+                    alongside.close()
             if cache is not None:
                 cache.flush()
             spool.close()
             corpus = _corpus_fingerprint(dedupe.prefix, engine) if cache is not None and not analyzer_errors else None
             reused = _previous_summaries(run_extra.get("previous"), corpus)
-            summaries, summary_errors = dict(reused or {}), {}
-            for a in engine.analyzers if reused is None else ():  # unchanged corpus: the previous build's
-                try:
-                    value = a.summarize(iter(spool))
-                except Exception as e:
-                    summary_errors[a.name] = f"{type(e).__name__}: {e}"
-                    log.warning("analyzer %s failed to summarize: %s", a.name, e)
-                    continue
-                if value is not None:
-                    summaries[a.name] = value
+            if reused is not None:  # unchanged corpus: the previous build's
+                summaries, summary_errors = dict(reused), {}
+            elif alongside is not None:
+                summaries, summary_errors = alongside.finish()
+            else:
+                summaries, summary_errors = summarize(engine.analyzers, lambda: iter(spool))
             count, duplicates_count = spool.count, sum(len(v) for v in duplicates.values())
             documents = _with_duplicates(spool.lines(), duplicates)
         header = {

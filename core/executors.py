@@ -129,9 +129,9 @@ class _Done:
 class ProcessExecutor(SerialExecutor):
     """A pool of local worker processes.
 
-    With ``fork`` (Linux) this process analyzes the first document itself, which loads what the
-    analyzers need (knowledge base, lexicons, jieba's dictionary and tagger, the GBK model), then
-    forks the workers: they inherit all of it copy-on-write instead of each loading it again
+    With ``fork`` (Linux) this process analyzes the first document itself and loads what analyzing
+    usually needs (:meth:`~newskit.pipeline.Engine.warm`: knowledge base, lexicons, jieba's dictionary
+    and tagger, the GBK model), then forks the workers: they inherit all of it copy-on-write instead of each loading it again
     (~2-3 CPU-seconds per worker).  Signatures asked for before that are computed here.
     With ``spawn`` (elsewhere) each fresh interpreter builds its engine once, at start-up."""
 
@@ -154,11 +154,7 @@ class ProcessExecutor(SerialExecutor):
         """Fork the workers now, from this warmed-up process."""
         import gc
 
-        for a in self.engine.analyzers:
-            try:
-                a.ensure_setup()
-            except Exception:
-                pass  # reported on the first document it fails on, as in a serial run
+        self.engine.warm()
         _engines.clear()
         _engines[self.key] = self.engine
         gc.collect()

@@ -110,6 +110,26 @@ class Engine:
             a.configure(settings.plugin_settings.get(a.name, {}), context)
         self.timings: dict[str, float] = {}
 
+    def warm(self) -> None:
+        """Load what analyzing usually needs, now: every analyzer's resources, then jieba's dictionary
+        and tagger (when an analyzer registered words) and the GBK repair model.  Called before
+        forking workers, which then share it; a resource that fails to load is left to the first
+        document that needs it, where its error is reported."""
+        from . import text
+
+        for a in self.analyzers:
+            try:
+                a.ensure_setup()
+            except Exception:
+                pass
+        try:
+            from .normalize.charlm import default_model
+
+            text.warm()
+            default_model()
+        except Exception:
+            pass
+
     def process(self, raw: RawDoc, cached: dict | None = None) -> dict:
         """Normalize and analyze one raw document; ``cached`` results (by analyzer) are reused, not rerun."""
         from .normalize import to_document

@@ -105,6 +105,14 @@ def _save_prefix_dict(tok, path: str) -> None:
                 pass
 
 
+def warm() -> None:
+    """Load the tokenizer and the tagger now if words were registered (an analyzer segments or tags):
+    a process about to fork workers loads them once for all of them."""
+    if _tokenizer is not None or _pending_words:
+        _get()
+        _pos_tagger()
+
+
 def tokenize(text: str):
     from .document import Span
 

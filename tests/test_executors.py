@@ -82,10 +82,11 @@ def test_spawned_workers_agree_with_serial(tmp_path, corpus, monkeypatch):
 def _worker_state(key):
     import os
 
-    from newskit import executors
+    from newskit import executors, text
 
     engine = executors._engines.get(key)
-    return os.getpid(), engine is not None and all(a._ready for a in engine.analyzers)
+    ready = engine is not None and all(a._ready for a in engine.analyzers)
+    return os.getpid(), ready and text._tokenizer is not None and text._pos is not None
 
 
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork here")
@@ -101,10 +102,10 @@ def test_forked_workers_inherit_the_warmed_engine(corpus):
     ex = ProcessExecutor(engine, 2, "k-test", method="fork")
     try:
         assert isinstance(ex.submit_signature("百度" * 300), _Done)  # no pool yet: computed here
-        first = ex.submit(RawDoc(id="a.txt", text="百度发布了文心一言。"), None)
+        first = ex.submit(RawDoc(id="a.txt", text="百度发布了文心一言。"), None)  # needs no tagging
         assert isinstance(first, _Done) and ex.pool is not None  # analyzed here, then forked
         pid, ready = ex.pool.submit(_worker_state, "k-test").result()
-        assert pid != os.getpid() and ready  # set up in the parent, not again in the worker
+        assert pid != os.getpid() and ready  # set up (jieba too) in the parent, not again in the worker
         rec, _ = ex.result(ex.submit(RawDoc(id="b.txt", text="百度发布了文心一言。"), None))
         assert rec.results == ex.result(first)[0].results
     finally:
