@@ -78,3 +78,15 @@ def test_a_party_after_zai_is_the_setting_not_the_one_judged(scorer):
 def test_criticism_in_the_passive_after_a_quote_falls_on_the_speaker(scorer):
     got = label(scorer, "星河科技CEO张三说行业没有未来,被媒体和用户猛烈抨击。", ["张三"])
     assert got == {"张三": "negative"}
+
+
+def test_tone_only_weight_scales_parties_that_no_cue_is_scoped_to(tmp_path):
+    # 月光公司 is named in the clause of no cue: the sentence's tone is all it has
+    text = "月光公司参与的项目中,星河科技业绩大幅下滑,亏损严重。"
+    record = {"id": "t", "text": text, "targets": ["星河科技", "月光公司"]}
+    got = {}
+    for k in (1.0, 3.0):
+        (tmp_path / f"{k}.toml").write_text(f"[settings]\ntone_only = {k}\n", encoding="utf-8")
+        got[k] = {t["name"]: t["score"] for t in Scorer([tmp_path / f"{k}.toml"], evidence=False).score(record)["targets"]}
+    assert got[3.0]["星河科技"] == got[1.0]["星河科技"] < 0
+    assert got[3.0]["月光公司"] < got[1.0]["月光公司"] < 0

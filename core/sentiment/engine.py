@@ -93,6 +93,7 @@ class SentimentEngine:
         priors = sentence_prior or {}
         settings = self._settings
         recent: list[tuple[int, list[Mention]]] = []  # (sentence index, mentions) for anaphors
+        scoped = set()  # targets some cue was scoped to (not only the sentence's tone)
         for sent in (sentences[i] for i in sorted(wanted) if i >= 0):
             start, end = sent.start, sent.end
             s_mentions = mentions[bisect_left(m_starts, start):bisect_left(m_starts, end)]
@@ -102,6 +103,7 @@ class SentimentEngine:
                 antecedents = [m for i, ms in recent if sent.index - i <= reach for m in ms]
                 if s_mentions or (antecedents and any(h.kind == "anaphors" for h in s_hits)):
                     for m, value in self._sentence(text, sent, s_mentions, s_hits, antecedents):
+                        scoped.add(m.target)
                         contrib[m] += value
                         per_sentence[(m.target, sent.index)] += value
                     beaten, agents = self._beaten, self._agents
@@ -116,7 +118,7 @@ class SentimentEngine:
                     per_sentence[(m.target, sent.index)] += v
             if s_mentions:
                 recent = [r for r in recent if sent.index - r[0] <= reach] + [(sent.index, s_mentions)]
-        smoothing, threshold = self.cfg["smoothing"], self.cfg["threshold"]
+        smoothing, threshold, tone_only = self.cfg["smoothing"], self.cfg["threshold"], self.cfg["tone_only"]
         for m in mentions:
             v = contrib.get(m, 0.0)
             t = out[m.target]
@@ -139,6 +141,8 @@ class SentimentEngine:
                     out[name].negative -= v
         for t in out.values():
             w = (target_weights or {}).get(t.name, 1.0)
+            if t.name not in scoped:
+                w *= tone_only
             pos, neg = t.positive * w, t.negative * w
             t.score = (pos - neg) / (pos + neg + smoothing)
             t.label = label_for(t.score, threshold)
