@@ -40,6 +40,7 @@ _NOT_PUNCT = r"[^,。!?;:\uff0c\uff01\uff1f\uff1b\uff1a“”「」『』\s]"
 _COLON_QUOTE = re.compile(_NOT_PUNCT + r"{0,14}?[:\uff1a]\s*[“「『]")
 # "X举了一个例子:…" / "X分享了自己的经历:…": a colon closing a short predicate introduces their words.
 _COLON_WORDS = re.compile(_NOT_PUNCT + r"{0,14}?[:\uff1a](?=[^\s“「『])")
+_APPOSITIVE_LINKS = ("是", "系", "现任", "担任")
 _NAME_IN_PARENS = re.compile(r"[(\uff08](?P<body>[^()\uff08\uff09\n]{2,24})[)\uff09]")
 _HEADLINE_BEFORE = "?\uff1f!\uff01,\uff0c \t\u3000"
 _TITLE_JOINERS = "、兼及和"
@@ -116,6 +117,7 @@ class SpeechLexicon:
     compound_surnames: frozenset  # two-character surnames
     quote_backrefs: tuple = ()  # "这个判断", "如是说": the sentence after a quote names its speaker
     appositive: re.Pattern | None = None  # "刘志远是星海科技的创始人"
+    backref_rx: re.Pattern | None = None  # any of quote_backrefs
 
 
 def _alternation(words) -> str:
@@ -185,6 +187,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         surnames=frozenset(surnames),
         compound_surnames=frozenset(compound),
         quote_backrefs=tuple(data.get("quote_backrefs", ())),
+        backref_rx=re.compile(_alternation(data.get("quote_backrefs", ()))) if data.get("quote_backrefs") else None,
         appositive=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}\s]))(?P<name>[{_HAN}]{{2,3}}?)(?:是|系|现任|担任)"
                               rf"(?P<org>{_NOT_PUNCT}{{2,16}}?)的?(?P<title>{titles})(?=[{re.escape(_CLAUSE_END)}\s]|$)"),
     )
@@ -442,10 +445,24 @@ class Attributor:
     def _parenthesized(self, t: str, known_orgs: dict[str, str]) -> dict[str, dict]:
         """"刘志远(星海科技创始人)" / "刘志远是星海科技的创始人": a name, then its organization and title."""
         found: dict[str, dict] = {}
-        for m in self.lex.appositive.finditer(t) if self.lex.appositive else ():
-            name, org = m.group("name"), m.group("org")
-            if self.plausible_name(name) and name not in found:
-                found[name] = {"organization": known_orgs.get(org, org), "role": m.group("title")}
+        links = set()
+        for ts in _starts(self.lex.title_starts, t) if self.lex.appositive else ():
+            # Tried only where a linking verb stands shortly before a title, with a 2- or 3-character name before it.
+            for w in _APPOSITIVE_LINKS:
+                li = t.rfind(w, max(0, ts - 18), ts)
+                if li >= 0:
+                    links.add(li)
+        for li in sorted(links):
+            for k in (2, 3):
+                at = li - k
+                if at < 0 or (at and t[at - 1] not in _CLAUSE_END and not t[at - 1].isspace()):
+                    continue  # the name opens a clause
+                m = self.lex.appositive.match(t, at)
+                if m and m.start("org") > li:
+                    name, org = m.group("name"), m.group("org")
+                    if self.plausible_name(name) and name not in found:
+                        found[name] = {"organization": known_orgs.get(org, org), "role": m.group("title")}
+                    break
         for m in _NAME_IN_PARENS.finditer(t):
             body = m.group("body")
             title = self.lex.titles.search(body)
@@ -461,25 +478,25 @@ class Attributor:
 
     def _quotes_named_after(self, t: str, mentions, result: Attribution) -> None:
         """“…”在上周的发布会上,X抛出了这个判断。: a quote whose speaker is named in the next sentence by a back-reference."""
-        if not self.lex.quote_backrefs or not mentions:
+        if self.lex.backref_rx is None or not mentions:
             return
         covered = [(u.start, u.end) for u in result.utterances]
-        for q in _OPEN_QUOTE.finditer(t):
-            s = q.start()
-            if any(a <= s < b for a, b in covered):
+        for ref in self.lex.backref_rx.finditer(t):  # found by the back-reference, then the quote before its sentence
+            r = ref.start()
+            end = max(t.rfind(c, max(0, r - 200), r) for c in _SENT_END)
+            if end <= 0:
                 continue
-            close = self._close(t, s)
-            if close >= len(t) or t[close - 2] not in _SENT_END and t[close] not in _FULL_STOPS:
-                continue  # the quote must end its sentence
-            nxt = close + (t[close] in _FULL_STOPS)
-            stop = min([k for k in (t.find(c, nxt) for c in _SENT_END) if k >= 0], default=len(t))
-            sentence = t[nxt:stop]
-            if not sentence or sentence[0] in _OPEN_QUOTES:
+            if t[end + 1:end + 2] and t[end + 1] in _CLOSE_QUOTES:  # “…。”在会上,X…
+                close = nxt = end + 2
+            elif t[end] in _FULL_STOPS and t[end - 1] in _CLOSE_QUOTES:  # “…”。X…
+                close, nxt = end, end + 1
+            else:
                 continue
-            ref = next((i for i in (sentence.find(w) for w in self.lex.quote_backrefs) if i >= 0), -1)
-            if ref < 0:
+            opener = _OPEN_QUOTES[_CLOSE_QUOTES.index(t[close - 1])]
+            s = t.rfind(opener, t.rfind("\n", 0, close) + 1, close - 1)
+            if s < 0 or any(a <= s < b for a, b in covered):
                 continue
-            named = [n for pos, n in mentions if nxt <= pos < nxt + ref]
+            named = [n for pos, n in mentions if nxt <= pos < r]
             if named:
                 result.utterances.append(Utterance(named[-1], s, close, "quote"))
                 covered.append((s, close))
