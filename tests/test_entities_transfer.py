@@ -133,3 +133,19 @@ def test_taiwan_supply_chain_names_after_conversion(linker):
 def test_person_with_two_current_roles_takes_the_one_the_article_names(linker):
     people = {p["name"]: p for p in linker.analyze("小米汽车交付量突破10万台,雷军表示还会提速。")["people"]}
     assert people["雷军"]["organization"] == "小米"
+
+
+def test_items_of_a_list_ending_in_a_company_noun_are_introduced(linker):
+    found = names(linker, "今年以来,星禾科技、云禾智能等企业纷纷推出行业模型。", known=False)
+    assert {"星禾科技", "云禾智能"} <= set(found)
+
+
+def test_investor_named_once_and_clause_words_before_it(linker):
+    found = names(linker, "参与本轮投资的还有晨禾资本。", known=False)
+    assert set(found) == {"晨禾资本"} and found["晨禾资本"]["type"] == "investor"
+    assert not names(linker, "记者告诉红星资本,投机资本正在退潮。", known=False).keys() - {"红星资本"}
+
+
+def test_products_with_versions_in_a_list(linker):
+    found = names(linker, "Kimi k1.5与DeepSeek-R1同日发布,豆包1.5 Pro、文心4.5紧随其后。")
+    assert {"月之暗面", "深度求索", "字节跳动", "百度"} <= set(found)

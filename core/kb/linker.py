@@ -203,7 +203,7 @@ class Linker:
         # An item of an enumeration whose neighbour is accepted (豆包、Kimi和文心一言): spread along the list.
         ordered = sorted((m for m in cands if not m.credit), key=lambda m: m.start)
         pairs = [(a, b) for a, b in zip(ordered, ordered[1:])
-                 if a.root != b.root and text[a.end:b.start].strip() in LIST_JOINERS]
+                 if a.root != b.root and _joined(text, a.end, b.start)]
         changed = True
         while changed:
             changed = False
@@ -282,6 +282,17 @@ class Linker:
 
 
 LIST_JOINERS = ("、", "和", "与", "及", "以及", "、以及")
+# A model version between a product and the joiner: Kimi k1.5与…, 豆包1.5 Pro、…
+_VERSION = re.compile(r"\s*[A-Za-z]{0,3}[0-9][0-9.]*(?:\s?(?:Pro|Max|Plus|Ultra|Turbo|Lite|Mini|mini|Flash))?")
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """The text between two names is a list joiner, perhaps after the first one's version number."""
+    gap = text[end:start]
+    if gap.strip() in LIST_JOINERS:
+        return True
+    m = _VERSION.match(gap)
+    return bool(m and m.end() and gap[m.end():].strip() in LIST_JOINERS)
 
 
 def _listed(text: str, mentions: list[Mention]) -> set[int]:
@@ -290,7 +301,7 @@ def _listed(text: str, mentions: list[Mention]) -> set[int]:
     ordered = sorted((m for m in mentions if not m.credit), key=lambda m: m.start)
     out: set[int] = set()
     for a, b in zip(ordered, ordered[1:]):
-        if a.root != b.root and text[a.end:b.start].strip() in LIST_JOINERS:
+        if a.root != b.root and _joined(text, a.end, b.start):
             out.update((id(a), id(b)))
     return out
 

@@ -62,6 +62,9 @@ class Promoter:
                                    + r")([\u4e00-\u9fffA-Za-z0-9]{2,12}?)的(" + "|".join(map(re.escape, nouns)) + ")"
                                    ) if self.before and nouns else None
         self.investor_nouns = tuple(linking["investor_nouns"])
+        # 星图科技、云帆智能等企业: items of a list that ends in "等 + a company noun" are introduced by it.
+        self.examples_re = re.compile(r"(?:[、和与及][^，。,;；！？!?\n、]{2,14}?)*[、]?等(?:"
+                                      + "|".join(map(re.escape, nouns)) + ")") if nouns else None
         self.boundary = frozenset("".join(linking["boundary_chars"]))
         self.descriptors = tuple(linking["descriptor_words"])
         self.category = tuple(linking["category_markers"])
@@ -111,7 +114,9 @@ class Promoter:
             strong = g.base.endswith(self.strong)
             cues = self.after + self.after_weak if strong or len(g.spans) >= 2 else self.after
             introduced = g.stripped or any(self._introduced(text, s, e, cues, taken) for s, e in g.spans)
-            if not introduced and not (len(g.spans) >= 2 and strong):
+            # X资本, X创投: a name-like core before an investor suffix is an investor even when named once.
+            if not introduced and not (len(g.spans) >= 2 and strong) and not (g.kind == "investor" and strong
+                                                                             and _plain_name(self._bare(g.base))):
                 continue
             name, prefix = self._short_name(text, g) if g.legal else (g.base, None)
             p = out.setdefault(name, Promoted(name, g.kind))
@@ -267,7 +272,8 @@ class Promoter:
         while i < len(text) and i - end < 2 and text[i] in INTRO_GAP:
             i += 1
         return text.startswith(cues, i) or _listed_with_known(text, start, end, taken) \
-            or bool(self.person_title_re and self.person_title_re.match(text, end))
+            or bool(self.person_title_re and self.person_title_re.match(text, end)) \
+            or bool(self.examples_re and self.examples_re.match(text, end))
 
     def _short_form(self, text: str, p: Promoted, taken: bytearray) -> None:
         """星图 for 星图科技: count the bare core where it stands alone (not inside a longer name); the same
@@ -330,6 +336,11 @@ def _common_phrase(core: str) -> bool:
     """Every word of ``core`` is a frequent dictionary word or a one-character function word or verb."""
     return all((len(w) > 1 and word_frequency(w) >= COMMON_WORD_FREQ) or (len(w) == 1 and f.startswith(_GLUE))
                for w, f in pos_tags(core))
+
+
+def _plain_name(core: str) -> bool:
+    """Two to four characters with no verb, preposition or pronoun in them (晨曦, 域秀; not 告诉红星, 投机)."""
+    return 2 <= len(core) <= 4 and not any(f.startswith(("v", "p", "r", "d")) for _, f in pos_tags(core))
 
 
 def _strip_legal(name: str) -> str:
