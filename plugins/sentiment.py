@@ -17,7 +17,7 @@ ENGINES = ("lexicon", "snownlp")
 
 class SentimentAnalyzer(Analyzer):
     name = "sentiment"
-    version = "0.2.3"
+    version = "0.2.4"
     requires = ("entities",)
     description = "Target-dependent sentiment toward each company (clause-scoped news lexicon), with evidence."
 

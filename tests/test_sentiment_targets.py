@@ -90,3 +90,12 @@ def test_tone_only_weight_scales_parties_that_no_cue_is_scoped_to(tmp_path):
         got[k] = {t["name"]: t["score"] for t in Scorer([tmp_path / f"{k}.toml"], evidence=False).score(record)["targets"]}
     assert got[3.0]["星河科技"] == got[1.0]["星河科技"] < 0
     assert got[3.0]["月光公司"] < got[1.0]["月光公司"] < 0
+
+
+def test_a_party_with_its_own_cues_keeps_less_of_the_sentences_tone(tmp_path):
+    record = {"id": "t", "text": "星河科技业绩大幅增长,而行业整体亏损严重,裁员频繁。", "targets": ["星河科技"]}
+    got = {}
+    for k in (0.0, 1.0):
+        (tmp_path / f"{k}.toml").write_text(f"[settings]\nscoped_tone = {k}\n", encoding="utf-8")
+        got[k] = Scorer([tmp_path / f"{k}.toml"], evidence=False).score(record)["targets"][0]["score"]
+    assert got[0.0] > got[1.0]  # the sentence's bad news about the industry weighs less on it

@@ -94,6 +94,7 @@ class SentimentEngine:
         settings = self._settings
         recent: list[tuple[int, list[Mention]]] = []  # (sentence index, mentions) for anaphors
         scoped = set()  # targets some cue was scoped to (not only the sentence's tone)
+        toned = []  # (mention, sentence index, tone given)
         for sent in (sentences[i] for i in sorted(wanted) if i >= 0):
             start, end = sent.start, sent.end
             s_mentions = mentions[bisect_left(m_starts, start):bisect_left(m_starts, end)]
@@ -116,9 +117,15 @@ class SentimentEngine:
                     v = prior * self._setting_share(text, m.start) if settings else prior
                     contrib[m] += v
                     per_sentence[(m.target, sent.index)] += v
+                    toned.append((m, sent.index, v))
             if s_mentions:
                 recent = [r for r in recent if sent.index - r[0] <= reach] + [(sent.index, s_mentions)]
         smoothing, threshold, tone_only = self.cfg["smoothing"], self.cfg["threshold"], self.cfg["tone_only"]
+        less = 1.0 - self.cfg["scoped_tone"]
+        for m, idx, v in toned if less else ():  # a party with cues of its own needs the sentence's tone less
+            if m.target in scoped:
+                contrib[m] -= less * v
+                per_sentence[(m.target, idx)] -= less * v
         for m in mentions:
             v = contrib.get(m, 0.0)
             t = out[m.target]

@@ -33,7 +33,7 @@ _PRIORITY = {t: i for i, t in enumerate(("neutral", *POLAR, *MODIFIERS, *MARKERS
 DEFAULT_SETTINGS = {
     "carry_forward": 0.6, "carry_backward": 0.35, "anaphor": 0.9, "object_weight": 0.5,
     "compared_weight": 0.8, "implicit_other": 0.5, "before_contrast": 0.6, "question": 0.5,
-    "modifier_gap": 3, "anaphor_sentences": 2, "smoothing": 1.0, "tone_only": 1.0, "threshold": 0.3,
+    "modifier_gap": 3, "anaphor_sentences": 2, "smoothing": 1.0, "tone_only": 1.0, "scoped_tone": 1.0, "threshold": 0.3,
     "min_evidence": 0.15, "max_evidence": 3, "sanction_agent": 0.0,
     "document_share": 0.0, "document_smoothing": 2.0, "main_subject_mentions": 2, "score_line": 0.8,
 }
