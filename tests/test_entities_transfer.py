@@ -149,3 +149,9 @@ def test_investor_named_once_and_clause_words_before_it(linker):
 def test_products_with_versions_in_a_list(linker):
     found = names(linker, "Kimi k1.5与DeepSeek-R1同日发布,豆包1.5 Pro、文心4.5紧随其后。")
     assert {"月之暗面", "深度求索", "字节跳动", "百度"} <= set(found)
+
+
+def test_name_that_opens_a_clause_saying_what_it_is(linker):
+    assert "澄禾" in names(linker, "据悉,澄禾是一家专注医疗影像的初创公司。", known=False)
+    for text in ("这是一家很有意思的公司。", "今年是一家公司最难的一年。", "太古是怎么成为一家百年企业的?"):
+        assert not names(linker, text, known=False), text

@@ -1,6 +1,7 @@
 """Organizations the article introduces in ways no suffix shows:
 
 * a stock code right after the name: 思格新能(06656.HK), 华恒股份（688XXX.SH）, 某公司(NASDAQ: ABCD);
+* a clause that opens with the name and says what it is: 星环未来是一家成立于2021年的AI公司;
 * an English name right after a company noun, named again or followed by a company cue:
   硅谷初创公司Nexora宣布…, 风投机构Benchmark领投.
 
@@ -17,6 +18,9 @@ from .promote import Promoted, _common_phrase, _han, _standalone_occurrences
 STOCK_CODE = re.compile(r"[(（]\s*(?:(?:股票|证券)?代码\s*[:：]?\s*)?(?:\d{6}(?:\.(?:SH|SZ|BJ|ss|sz))?|\d{4,5}\.HK"
                         r"|(?:NASDAQ|Nasdaq|NYSE|纳斯达克|纽交所|港交所|上交所|深交所)\s*[:：]\s*[A-Z0-9]{1,6})\s*[)）]")
 MAX_NAME = 10
+# 星环未来是一家成立于2021年的AI公司: a clause opening with a name, then 是一家 … company noun.
+IS_A = re.compile(r"(?:^|(?<=[，。,；;：:！？!?\n\s]))([\u4e00-\u9fff]{2,8})是(?:一家|国内一家|全球一家)"
+                  r"[^，。,；;！？!?\n]{0,24}?(?:公司|企业|创企|独角兽|车企|厂商|机构|初创)")
 
 
 class IntroducedOrganizations:
@@ -38,6 +42,12 @@ class IntroducedOrganizations:
                 s = m.start() - len(name)
                 spans = _standalone_occurrences(text, name, taken, [[s, m.start()]], self.titles)
                 found[name] = Promoted(name, "company", sorted([[s, m.start()], *spans]), [name])
+        for m in IS_A.finditer(text):
+            name = self._name_before(text, m.end(1), taken)
+            if name and name not in known_names and name not in found:
+                s = m.end(1) - len(name)
+                spans = _standalone_occurrences(text, name, taken, [[s, m.end(1)]], self.titles)
+                found[name] = Promoted(name, "company", sorted([[s, m.end(1)], *spans]), [name])
         for m in self.english_re.finditer(text) if self.english_re else ():
             name, (s, e) = m.group(1), m.span(1)
             if name in known_names or name in found or any(taken[s:e]):
