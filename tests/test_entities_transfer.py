@@ -155,3 +155,9 @@ def test_name_that_opens_a_clause_saying_what_it_is(linker):
     assert "澄禾" in names(linker, "据悉,澄禾是一家专注医疗影像的初创公司。", known=False)
     for text in ("这是一家很有意思的公司。", "今年是一家公司最难的一年。", "太古是怎么成为一家百年企业的?"):
         assert not names(linker, text, known=False), text
+
+
+def test_courts_and_universities_are_reported_apart_from_companies(linker):
+    out = linker.analyze("深圳市中级人民法院已受理此案。复旦大学教授表示,判决会有示范意义。")
+    assert not out["companies"]
+    assert {"深圳市中级人民法院", "复旦大学"} <= {u["name"] for u in out["unknown_organizations"]}

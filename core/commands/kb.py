@@ -37,7 +37,8 @@ def show(name: str, knowledge: tuple, as_json: bool) -> None:
         if data[key]:
             click.echo(f"  {key}: {', '.join(data[key])}")
     if ent.parent:
-        click.echo(f"  parent: {ent.parent}")
+        kept = " (reported under its own name)" if root == ent.name else ""
+        click.echo(f"  parent: {ent.parent}{kept}")
     for p in ent.people:
         dates = f" ({p.since or '?'}–{p.until})" if p.until else (f" (since {p.since})" if p.since else "")
         click.echo(f"  person: {p.name}, {p.role}{dates}")
