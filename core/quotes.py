@@ -117,7 +117,7 @@ class SpeechLexicon:
     compound_surnames: frozenset  # two-character surnames
     quote_backrefs: tuple = ()  # "这个判断", "如是说": the sentence after a quote names its speaker
     appositive: re.Pattern | None = None  # "刘志远是星海科技的创始人"
-    backref_rx: re.Pattern | None = None  # any of quote_backrefs
+    backref_starts: object = None  # automaton of quote_backrefs
 
 
 def _alternation(words) -> str:
@@ -187,7 +187,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> SpeechLexicon:
         surnames=frozenset(surnames),
         compound_surnames=frozenset(compound),
         quote_backrefs=tuple(data.get("quote_backrefs", ())),
-        backref_rx=re.compile(_alternation(data.get("quote_backrefs", ()))) if data.get("quote_backrefs") else None,
+        backref_starts=_automaton(data["quote_backrefs"]) if data.get("quote_backrefs") else None,
         appositive=re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_END)}\s]))(?P<name>[{_HAN}]{{2,3}}?)(?:是|系|现任|担任)"
                               rf"(?P<org>{_NOT_PUNCT}{{2,16}}?)的?(?P<title>{titles})(?=[{re.escape(_CLAUSE_END)}\s]|$)"),
     )
@@ -266,11 +266,11 @@ class Attributor:
             else:
                 return end
 
-    def introductions(self, text: str, known_orgs: dict[str, str]) -> dict[str, dict]:
+    def introductions(self, text: str, known_orgs: dict[str, str], titles: list | None = None) -> dict[str, dict]:
         """``ORG + title + name`` introductions: {name: {"organization", "role"}} (first wins)."""
         found: dict[str, dict] = {}
         lengths = None  # built when a first introduction needs it
-        for m in self.lex.titles.finditer(text):
+        for m in self.lex.titles.finditer(text) if titles is None else titles:
             name = self._name_after_title(text, m.end())
             if name and name not in found:
                 lengths = _lengths_by_first_char(known_orgs) if lengths is None else lengths
@@ -290,7 +290,8 @@ class Attributor:
             for alias in [c["name"], *c.get("aliases", [])]:
                 if len(alias) >= 2:
                     known_orgs[alias] = c["name"]
-        intro = self.introductions(t, known_orgs)
+        titles = list(self.lex.titles.finditer(t))  # shared by introductions and appositives
+        intro = self.introductions(t, known_orgs, titles)
         persons: dict[str, dict] = {}
         for p in people or []:
             persons[p["name"]] = {"organization": p.get("organization"), "role": p.get("role")}
@@ -308,7 +309,7 @@ class Attributor:
                 # "星海科技的刘志远表示": a known organization right before 的 is theirs.
                 org = self._org_before(t, m.start() - 1, known_orgs) if t[m.start() - 1:m.start()] == "的" else None
                 persons[name] = {"organization": org, "role": None}
-        for name, info in self._parenthesized(t, known_orgs).items():
+        for name, info in self._parenthesized(t, known_orgs, [m.start() for m in titles]).items():
             merged = persons.setdefault(name, {"organization": None, "role": None})
             merged["organization"] = merged["organization"] or info["organization"]
             merged["role"] = merged["role"] or info["role"]
@@ -442,11 +443,11 @@ class Attributor:
                 return known_orgs[t[end - n:end]]
         return None
 
-    def _parenthesized(self, t: str, known_orgs: dict[str, str]) -> dict[str, dict]:
+    def _parenthesized(self, t: str, known_orgs: dict[str, str], title_starts: list[int]) -> dict[str, dict]:
         """"刘志远(星海科技创始人)" / "刘志远是星海科技的创始人": a name, then its organization and title."""
         found: dict[str, dict] = {}
         links = set()
-        for ts in _starts(self.lex.title_starts, t) if self.lex.appositive else ():
+        for ts in title_starts if self.lex.appositive else ():
             # Tried only where a linking verb stands shortly before a title, with a 2- or 3-character name before it.
             for w in _APPOSITIVE_LINKS:
                 li = t.rfind(w, max(0, ts - 18), ts)
@@ -463,7 +464,7 @@ class Attributor:
                     if self.plausible_name(name) and name not in found:
                         found[name] = {"organization": known_orgs.get(org, org), "role": m.group("title")}
                     break
-        for m in _NAME_IN_PARENS.finditer(t):
+        for m in _NAME_IN_PARENS.finditer(t) if ("(" in t or "\uff08" in t) else ():
             body = m.group("body")
             title = self.lex.titles.search(body)
             if not title or title.end() != len(body):
@@ -478,11 +479,10 @@ class Attributor:
 
     def _quotes_named_after(self, t: str, mentions, result: Attribution) -> None:
         """“…”在上周的发布会上,X抛出了这个判断。: a quote whose speaker is named in the next sentence by a back-reference."""
-        if self.lex.backref_rx is None or not mentions:
+        if self.lex.backref_starts is None or not mentions:
             return
         covered = [(u.start, u.end) for u in result.utterances]
-        for ref in self.lex.backref_rx.finditer(t):  # found by the back-reference, then the quote before its sentence
-            r = ref.start()
+        for r in _starts(self.lex.backref_starts, t):  # found by the back-reference, then the quote before its sentence
             end = max(t.rfind(c, max(0, r - 200), r) for c in _SENT_END)
             if end <= 0:
                 continue
