@@ -42,9 +42,10 @@ def _get():
         return _tokenizer
 
 
-def _prefix_dict_cache(tok) -> str:
-    """Where :func:`_load_prefix_dict` keeps ``tok``'s prefix dictionary: named after jieba's version
-    and the dictionary file's path, size and mtime, so an edited or upgraded dictionary is rebuilt."""
+def _prefix_dict_cache(tok, kind: str = "dict") -> str:
+    """Where :func:`_load_prefix_dict` keeps ``tok``'s prefix dictionary (``kind`` "tags": the word-tag
+    table, :func:`_import_posseg`): named after jieba's version and the dictionary file's path, size
+    and mtime, so an edited or upgraded dictionary is rebuilt."""
     import hashlib
 
     import jieba
@@ -52,7 +53,7 @@ def _prefix_dict_cache(tok) -> str:
     path = tok.dictionary or os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
     st = os.stat(path)
     blob = f"{_DICT_FORMAT}\0{jieba.__version__}\0{path}\0{st.st_size}\0{st.st_mtime_ns}"
-    return os.path.join(tok.tmp_dir, f"newskit-jieba-{hashlib.sha256(blob.encode()).hexdigest()[:16]}.dict")
+    return os.path.join(tok.tmp_dir, f"newskit-jieba-{hashlib.sha256(blob.encode()).hexdigest()[:16]}.{kind}")
 
 
 _DICT_FORMAT = "1"
@@ -88,21 +89,65 @@ def _load_prefix_dict(tok) -> None:
 
 
 def _save_prefix_dict(tok, path: str) -> None:
-    import marshal
     from array import array
+
+    _save(path, (_DICT_FORMAT, "\n".join(tok.FREQ), array("q", tok.FREQ.values()).tobytes(), tok.total))
+
+
+def _save(path: str, value) -> None:
+    """Marshal ``value`` to ``path`` atomically; a cache that cannot be written is skipped."""
+    import marshal
 
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=tok.tmp_dir, prefix=".newskit-jieba-")
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".newskit-jieba-")
         with os.fdopen(fd, "wb") as f:
-            marshal.dump((_DICT_FORMAT, "\n".join(tok.FREQ), array("q", tok.FREQ.values()).tobytes(), tok.total), f)
+            marshal.dump(value, f)
         os.replace(tmp, path)
-    except (OSError, OverflowError, TypeError):
+    except (OSError, OverflowError, TypeError, ValueError):
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _import_posseg(tok):
+    """``jieba.posseg``, imported without its import-time pass over the default dictionary (~0.5-1 s:
+    it reads every line for the word-tag table) when that table is cached: the import reads an
+    empty dictionary and the cached table is put in place, the same table jieba would have built."""
+    import io
+    import marshal
+    import sys
+
+    import jieba
+
+    if "jieba.posseg" in sys.modules or tok.dictionary != jieba.dt.dictionary:
+        import jieba.posseg as posseg
+
+        return posseg
+    path = None
+    try:
+        path = _prefix_dict_cache(tok, "tags")  # the same dictionary file as jieba.dt's
+        with open(path, "rb") as f:
+            fmt, words, tags = marshal.load(f)
+        words, tags = words.split("\n"), tags.split("\n")
+        if fmt != _DICT_FORMAT or len(words) != len(tags):
+            raise ValueError("stale word-tag cache")
+    except (OSError, ValueError, EOFError, TypeError, AttributeError):
+        import jieba.posseg as posseg
+
+        table = posseg.dt.word_tag_tab
+        if path is not None and not any("\n" in w or "\n" in t for w, t in table.items()):
+            _save(path, (_DICT_FORMAT, "\n".join(table), "\n".join(table.values())))
+        return posseg
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
+    try:
+        import jieba.posseg as posseg
+    finally:
+        del jieba.dt.get_dict_file
+    posseg.dt.word_tag_tab = dict(zip(words, tags))
+    return posseg
 
 
 def warm() -> None:
@@ -133,14 +178,13 @@ _pos_memo: dict[str, tuple] = {}
 
 
 def _pos_tagger():
-    """jieba's tagger over our tokenizer.  Importing ``jieba.posseg`` already reads the word-tag
-    table of the default dictionary (~0.7 s); a tagger over the same dictionary reuses a copy of it
-    instead of reading the file again."""
+    """jieba's tagger over our tokenizer.  Importing ``jieba.posseg`` builds the word-tag table of the
+    default dictionary (cached: :func:`_import_posseg`); a tagger over the same dictionary reuses a
+    copy of it instead of reading the file again."""
     global _pos
     if _pos is None:
-        import jieba.posseg as posseg
-
         tok = _get()
+        posseg = _import_posseg(tok)
         default = posseg.dt
         if default.tokenizer.dictionary == tok.dictionary:
             tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)

@@ -51,3 +51,29 @@ def test_edited_dictionary_and_damaged_cache_are_rebuilt(tmp_path, small_dict):
     damaged = _tokenizer(small_dict, tmp_path)
     text._load_prefix_dict(damaged)
     assert damaged.FREQ == edited.FREQ and damaged.total == edited.total
+
+
+TAGGER_RUN = """
+import hashlib, jieba
+reads = []
+real = jieba.Tokenizer.get_dict_file
+jieba.Tokenizer.get_dict_file = lambda self: (reads.append(1), real(self))[1]
+from newskit import text
+tags = text.pos_tags("问岐智能发布了新的推理芯片")
+import jieba.posseg as posseg
+table = hashlib.sha256(repr(sorted(posseg.dt.word_tag_tab.items())).encode()).hexdigest()
+print(table, len(posseg.dt.word_tag_tab), text._pos.word_tag_tab == posseg.dt.word_tag_tab, tags, len(reads))
+"""
+
+
+def test_tagger_from_cached_tables_equals_jiebas(tmp_path):
+    """A second process tags from the cached prefix dictionary and word-tag table without reading
+    jieba's dictionary file, and gets jieba's own table and tags."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NEWSKIT_CACHE_DIR": str(tmp_path)}
+    first, second = (subprocess.run([sys.executable, "-c", TAGGER_RUN], env=env, capture_output=True, text=True,
+                                    check=True).stdout.rsplit(" ", 1) for _ in range(2))
+    assert first[0] == second[0] and " True " in first[0] and int(first[1]) > 0 and int(second[1]) == 0
