@@ -9,7 +9,8 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 # A sentence ends at 。!?; (full or half width) or an ellipsis, plus any closing quotes/brackets.
-_SENT_END = re.compile(r"(?:[。!?!?;;]+|…{1,2}|\.{3,6})[”’」』)》\]\"']*")
+# Full-width forms are written as escapes so that no editor or tool can fold them away again.
+_SENT_END = re.compile(r"(?:[\u3002\uff01\uff1f\uff1b!?;]+|\u2026{1,2}|\.{3,6})[\u201d\u2019\u300d\u300f\uff09)\u300b\]\"']*")
 
 
 @dataclass(frozen=True)

@@ -31,3 +31,11 @@ def test_tokens_have_offsets():
 def test_hash_follows_the_original_text():
     assert Document("a", "x", original="甲").hash == Document("b", "y", original="甲").hash
     assert Document("a", "x", original="甲").hash != Document("a", "x", original="乙").hash
+
+
+def test_full_width_sentence_ends_split_like_ascii_ones():
+    """Real news keeps full-width ！？；）: they end sentences exactly as their ASCII twins do."""
+    full = "他问\uff1a好吗\uff1f我不知道\uff01真的\uff1b好。\uff08完\uff09"
+    ascii_ = full.translate({0xFF1A: ":", 0xFF1F: "?", 0xFF01: "!", 0xFF1B: ";", 0xFF08: "(", 0xFF09: ")"})
+    assert [s.text for s in Document("d", full).sentences] == ["他问\uff1a好吗\uff1f", "我不知道\uff01", "真的\uff1b", "好。", "\uff08完\uff09"]
+    assert [(s.start, s.end) for s in Document("d", full).sentences] == [(s.start, s.end) for s in Document("d", ascii_).sentences]

@@ -184,3 +184,11 @@ def test_summary_counts_documents_per_company():
     s = analyzer.summarize(iter(records))
     assert s["companies"][0] == {"name": "百度", "mentions": 4, "documents": 2}
     assert s["unknown_organizations"] == [{"name": "星图科技", "mentions": 1, "documents": 1}]
+
+
+def test_full_width_punctuation_bounds_credits_and_titles(linker):
+    """A credit zone ends at a full-width comma; an organization across one does not own a title."""
+    out = linker.analyze("图片来源\uff1a视觉中国\uff0c美团正在招聘大模型团队。")
+    assert [c["name"] for c in out["companies"]] == ["美团"]
+    p = people(linker, "记者走访了小米\uff0c副总裁张三表示差距不大。")
+    assert p["张三"]["role"] == "副总裁" and p["张三"]["organization"] is None

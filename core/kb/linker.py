@@ -116,7 +116,7 @@ class Linker:
         places = "|".join(map(re.escape, sorted(set(kb.linking["venue_places"]), key=len, reverse=True)))
         self.venue_place_re = re.compile("的?(?:" + places + ")") if places else None
         self.rejects = kb.rejects
-        self.credit_re = _zone_regex(kb.linking["credit_markers"], r"[^\s,。;,;!?!?、]{1,25}")
+        self.credit_re = _zone_regex(kb.linking["credit_markers"], r"[^\s\uff0c\u3002\uff1b\uff01\uff1f,;!?\u3001]{1,25}")
         self.disclaimer_re = _line_regex(kb.linking["disclaimer_markers"])
         self.suffix_pairs = frozenset(x for x in kb.linking["org_suffixes"] if len(x) == 2)
         self.boundary = frozenset("".join(kb.linking["boundary_chars"]))

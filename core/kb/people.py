@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 ORG_GAP = 8          # unit words allowed between an organization and a title (搜索平台, 云智能 ...)
 FOUNDED = re.compile(r"(?:联合)?(?:创立|创办|创建|打造|成立|带领|领导)的")
-_PUNCT_GAP = re.compile(r"[,。;:!?,;:!?()()《》\n]")
+_PUNCT_GAP = re.compile(r"[\uff0c\u3002\uff1b\uff1a\uff01\uff1f,;:!?\uff08\uff09()\u300a\u300b\n]")  # both widths
 
 
 @dataclass
