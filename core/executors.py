@@ -112,6 +112,15 @@ def start_method() -> str:
     return wanted
 
 
+def _other_threads() -> bool:
+    """Summary threads already running (a build's cached records are summarized as they come)."""
+    import threading
+
+    from .summaries import THREAD_PREFIX
+
+    return any(t.name.startswith(THREAD_PREFIX) for t in threading.enumerate())
+
+
 def _forked_init() -> None:
     logging.getLogger("newskit").setLevel(logging.ERROR)  # as in a spawned worker
 
@@ -166,6 +175,11 @@ class ProcessExecutor(SerialExecutor):
             gc.unfreeze()
 
     def submit(self, raw, cached):
+        if self.pool is None and _other_threads():
+            # Forking while other threads work could copy a lock one of them holds into every
+            # worker: spawn fresh interpreters instead.
+            self.method = "spawn"
+            self._start_pool(_process_init, (self.engine.settings, self.key))
         if self.pool is None:
             handle = _Done((Encoded(self.engine.process(raw, cached)), {}))
             self._fork_pool()

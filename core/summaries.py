@@ -43,6 +43,9 @@ def summarize(analyzers, records: Callable[[], Iterator[dict]]) -> tuple[dict, d
     return _ordered(analyzers, values, errors)
 
 
+THREAD_PREFIX = "summary-"  # the process pool will not fork while such threads run
+
+
 class Alongside:
     """Summaries computed in threads while record lines arrive (:meth:`add`); :meth:`finish` waits
     for them.  Each thread decodes the lines itself; a full queue makes the build wait."""
@@ -58,7 +61,7 @@ class Alongside:
     def _start(self) -> None:
         """Threads start with the first record, after a process pool has forked its workers."""
         self._queues = [queue.Queue(self.depth) for _ in self.analyzers]
-        self._threads = [threading.Thread(target=self._consume, args=(a, q), daemon=True, name=f"summary-{a.name}")
+        self._threads = [threading.Thread(target=self._consume, args=(a, q), daemon=True, name=f"{THREAD_PREFIX}{a.name}")
                          for a, q in zip(self.analyzers, self._queues)]
         for t in self._threads:
             t.start()

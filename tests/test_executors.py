@@ -110,3 +110,28 @@ def test_forked_workers_inherit_the_warmed_engine(corpus):
         assert rec.results == ex.result(first)[0].results
     finally:
         ex.close()
+
+
+def test_no_fork_while_other_threads_run(corpus):
+    """A summary thread alive at the first submit (cached records come first) makes the pool spawn."""
+    import threading
+
+    from newskit.executors import ProcessExecutor, _Done
+    from newskit.pipeline import Engine
+    from newskit.readers import RawDoc
+    from newskit.summaries import THREAD_PREFIX
+
+    registry = load()
+    engine = Engine(RunSettings(analyzers=resolve(registry.analyzers, ["entities"])), registry)
+    ex = ProcessExecutor(engine, 1, "k-thread", method="fork")
+    stop = threading.Event()
+    busy = threading.Thread(target=stop.wait, daemon=True, name=THREAD_PREFIX + "test")
+    busy.start()
+    try:
+        handle = ex.submit(RawDoc(id="a.txt", text="百度发布了文心一言。"), None)
+        assert not isinstance(handle, _Done) and ex.method == "spawn"
+        rec, _ = ex.result(handle)
+        assert [c["name"] for c in json.loads(rec.results["entities"])["companies"]] == ["百度"]
+    finally:
+        stop.set()
+        ex.close()
