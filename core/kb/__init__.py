@@ -37,7 +37,8 @@ LINKING_LISTS = ("titles", "former_markers", "org_suffixes", "association_suffix
                  "strong_suffixes", "intro_before", "intro_after", "promote_reject_cores",
                  "intro_nouns", "investor_nouns", "intro_after_weak", "descriptor_words", "place_prefixes",
                  "fragment_tails", "category_markers", "short_name_markers", "time_chars",
-                 "english_org_suffixes", "english_intro_before", "founder_titles", "venue_places")
+                 "english_org_suffixes", "english_intro_before", "founder_titles", "venue_places",
+                 "suffix_abbreviations", "glued_boundary_chars")
 TOP_LEVEL = ("entity", "group", "context", "linking")
 
 

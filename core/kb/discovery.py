@@ -52,11 +52,26 @@ def _two_char_name(word: str) -> bool:
     return len(tags) == 2 and not tags[0][1].startswith(("v", "d", "p", "c", "u", "r", "m", "q", "f", "t"))
 
 
+# A measure-word boundary character (``glued_boundary_chars``) and the run's first character forming a
+# word at least this frequent in jieba's dictionary (批量, 个人, 项目) mean the run was cut inside a word.
+GLUED_WORD_FREQ = 300
+
+
+def _cut_inside_word(text: str, i: int) -> bool:
+    """The character before ``i`` (a boundary character) and the one at ``i`` make a common word."""
+    if i == 0 or i >= len(text) or not _is_name_char(text[i - 1]):
+        return False
+    from newskit.text import word_frequency
+
+    return word_frequency(text[i - 1:i + 1]) >= GLUED_WORD_FREQ
+
+
 class Discoverer:
     def __init__(self, linking: dict[str, list[str]]):
         suffixes = sorted(set(linking["org_suffixes"]), key=len, reverse=True)
         self.suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")+") if suffixes else None
         self.boundary = frozenset("".join(linking["boundary_chars"]))
+        self.glue_boundary = frozenset("".join(linking["glued_boundary_chars"]))
         self.stop_prefixes = sorted(set(linking["org_stop_prefixes"]), key=len, reverse=True)
         self.generic = set(linking["generic_org_words"])
         self.generic_tails = tuple(self.generic)
@@ -78,14 +93,16 @@ class Discoverer:
             s, e = m.span()
             if taken[s] or taken[e - 1] or text.startswith(self.not_followed, e):
                 continue
-            core = self._core(text, s, taken, m.group().endswith(self.associations))
+            core = self._core(text, s, taken, m.group().endswith(self.associations), "有限" in m.group())
             if core is None:
                 continue
             name = core + m.group()
             found.setdefault(name, Unknown(name)).spans.append([s - len(core), e])
         return sorted(found.values(), key=lambda u: (-len(u.spans), u.spans[0][0]))
 
-    def _core(self, text: str, s: int, taken: bytearray, association: bool = False) -> str | None:
+    def _core(self, text: str, s: int, taken: bytearray, association: bool = False, legal: bool = False) -> str | None:
+        """``legal``: the suffix is a registered legal form (有限公司), so a generic word before it
+        (数字 in 深圳X数字科技有限公司) is part of the registered name, not the whole of a phrase."""
         i = s
         while i > 0 and s - i < MAX_CORE and _is_name_char(text[i - 1]) and not taken[i - 1] \
                 and (text[i - 1] not in self.boundary or _name_date_char(text, i - 1)):
@@ -104,7 +121,10 @@ class Discoverer:
         core = self.trim(core)
         if len(core) < 2 or core in self.generic:
             return None
-        if not association and core.endswith(self.generic_tails):
+        if text.startswith(core, i) and i > 0 and text[i - 1] in self.glue_boundary and _cut_inside_word(text, i):
+            return None               # 批量拷贝公司: the run starts inside a word (批|量拷贝), a clause, no name
+        if not association and core.endswith(self.generic_tails) \
+                and not (legal and len(core) - max(len(g) for g in self.generic_tails if core.endswith(g)) >= 2):
             return None
         return core
 

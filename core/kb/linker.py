@@ -233,7 +233,7 @@ class Linker:
             promoted += titled
             unknown += [Unknown(p.name, p.spans) for p in titled]
         people = self.attributor.attribute(text, links, unknown)
-        groups = self._organizations(links.mentions, min_product_only, text)
+        groups = self._organizations(_outside_names(links.mentions, people), min_product_only, text)
         if promoted:
             groups["companies"].extend(_promoted_entry(p) for p in promoted)
             groups["companies"].sort(key=lambda c: (-c["mentions"], c["first_offset"]))
@@ -304,6 +304,21 @@ def _listed(text: str, mentions: list[Mention]) -> set[int]:
         if a.root != b.root and _joined(text, a.end, b.start):
             out.update((id(a), id(b)))
     return out
+
+
+def _outside_names(mentions: list[Mention], people: list[dict]) -> list[Mention]:
+    """Drop organization names read inside a person's name (启明 in 孙启明): a mention that starts after
+    the start of a person span and ends within it."""
+    spans = sorted((s, e) for p in people for s, e in p.get("spans", ()))
+    if not spans:
+        return mentions
+    starts = [s for s, _ in spans]
+
+    def inside(m: Mention) -> bool:
+        k = bisect_right(starts, m.start - 1)     # person spans starting before the mention
+        return any(m.end <= e for _, e in spans[max(0, k - 3):k])
+
+    return [m for m in mentions if not inside(m)]
 
 
 def _promoted_entry(p) -> dict:

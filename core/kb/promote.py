@@ -69,6 +69,7 @@ class Promoter:
         self.descriptors = tuple(linking["descriptor_words"])
         self.category = tuple(linking["category_markers"])
         self.fragment_tails = frozenset(linking["fragment_tails"])
+        self.abbreviations = [tuple(a.split(">", 1)) for a in linking["suffix_abbreviations"] if ">" in a]
         self.time_chars = "".join(linking["time_chars"])
         en = sorted(set(linking["english_org_suffixes"]), key=len, reverse=True)
         # One to three capitalized words, then a suffix; not glued to other Latin letters or digits.
@@ -213,6 +214,11 @@ class Promoter:
             if m and m.group(1) != g.base and m.group(1)[:2] in g.base \
                     and _standalone_occurrences(text, m.group(1), nothing, (), self.after_ok):
                 return m.group(1), None
+        for long, short in self.abbreviations:
+            head = g.base[: -len(long)]
+            if g.base.endswith(long) and len(head) >= 2 \
+                    and _standalone_occurrences(text, head + short, bytearray(len(text) + 1), g.spans, self.after_ok):
+                return head + short, None         # X数字科技有限公司 called X数科 in the article
         core = self._core(g.base, "legal")
         if core and core != g.base:
             if _standalone_occurrences(text, core, bytearray(len(text) + 1), g.spans, self.after_ok):
