@@ -319,6 +319,9 @@ class Attributor:
             longer = [n for n in persons if len(n) > 2 and n.startswith(short)]
             if longer and t.count(short) == sum(t.count(n) for n in longer):
                 del persons[short]
+            elif len(longer) == 1 and t.count(longer[0]) == 1 and t.count(short) > 1:
+                # "CEO邵宁长期…", later "邵宁说": the longer name, seen once, took the next word's first character.
+                del persons[longer[0]]
 
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(t)]
         para_starts = [s for s, _ in paragraphs]
@@ -390,6 +393,13 @@ class Attributor:
         if last and p_i - last[1] <= 3:
             # "A表示,…。B也出席了论坛。他认为,…": a person named after A's words, nearby, is the one meant.
             named = [n for m_pos, n in mentions if max(last[2], floor) <= m_pos < sentence_start]
+            # "…CEO邵宁长期为运营商提供软件,他坦言,…": a person first named in this sentence, before the
+            # pronoun, is its subject (a name met before may be only the object of this sentence).
+            first_seen = {}
+            for m_pos, n in mentions:
+                first_seen.setdefault(n, m_pos)
+            named += [n for m_pos, n in mentions
+                      if max(last[2], sentence_start) <= m_pos < pos and first_seen[n] == m_pos]
             return named[-1] if named else last[0]
         # Otherwise the person last named in this or the previous paragraph.
         for m_pos, name in reversed(mentions):

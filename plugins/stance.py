@@ -133,7 +133,7 @@ class StanceScorer:
         """Cue hits and balanced-pattern matches over the whole text (one pass), sorted by start."""
         from newskit.cues import Hit
 
-        hits = self.matcher.find(text)
+        hits = _without_nested_sides(text, self.matcher.find(text))
         kinds = self.pattern_kinds
         extra = []
         for k, m in self.patterns.finditer(text):  # balanced patterns first, then better, each in order
@@ -327,6 +327,34 @@ class StanceScorer:
         return any(h.table == "refute_previous" for h in hits)
 
 
+def _speakers_decide(label: str, tally: Tally, speakers: list[dict]) -> str:
+    """An article balanced only because both sides get arguments (no one argues for both) takes the side
+    its speakers mostly take, when that is also the side argued more: reporting an opponent is not balance."""
+    if label != "balanced" or tally.balanced or any(sp["label"] == "balanced" for sp in speakers):
+        return label
+    sides = Counter(sp["label"] for sp in speakers)
+    v, g = sides["vertical"], sides["general"]
+    if v >= 2 and v >= 2 * g and tally.argued_vertical > tally.argued_general:
+        return "vertical"
+    if g >= 2 and g >= 2 * v and tally.argued_general > tally.argued_vertical:
+        return "general"
+    return label
+
+
+def _without_nested_sides(text: str, hits: list) -> list:
+    """Drops a side cue inside a longer cue of the other side, or right after a modifier of the other side
+    ("为生命科学量身定制的基础模型" is a vertical model)."""
+    sides = [h for h in hits if h.table in SIDES]
+
+    def modifies(o, h) -> bool:
+        if o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start:
+            return True
+        return o.end <= h.start and text[o.end:h.start] in ("", "的") and not o.term.endswith("模型")
+
+    inner = {id(h) for h in sides for o in sides if o.table != h.table and modifies(o, h)}
+    return [h for h in hits if id(h) not in inner] if inner else hits
+
+
 def _judged(text: str, sides, pos: int) -> set:
     """Starts of the side cues an evaluation at ``pos`` judges: the last one before it, with every cue of its
     side and every cue coordinated with it ("模型是“通用”还是“垂直”": both)."""
@@ -351,7 +379,7 @@ def _load_scorer(context, settings) -> StanceScorer:
 
 class StanceAnalyzer(Analyzer):
     name = "stance"
-    version = "0.3.0"
+    version = "0.3.1"
     requires = ("entities",)
     description = "Stance on vertical versus general-purpose large models, per article and per speaker, with quotes."
 
@@ -397,8 +425,9 @@ class StanceAnalyzer(Analyzer):
                 scored.append((t, doc.sentence_at(view.source(sent.start))))
         s = sc.settings
         label = doc_tally.label(s["none_below"], s["balanced_ratio"], s["argued_below"])
-        evidence = self._evidence(doc, scored, label)
         speakers = self._speakers(doc, attribution, dc)
+        label = _speakers_decide(label, doc_tally, speakers)
+        evidence = self._evidence(doc, scored, label)
         return {"label": label, "score": doc_tally.score() if label != "none" else 0.0,
                 "support": {"vertical": round(doc_tally.vertical, 3), "general": round(doc_tally.general, 3),
                             "balanced": round(doc_tally.balanced, 3),
