@@ -70,3 +70,14 @@ def test_memory_interface_ip_vendor_known(linker):
 def test_renamed_fintech_reported_under_its_current_name(linker):
     found = names(linker, "360数科更名后，奇富科技的助贷规模继续增长。")
     assert set(found) >= {"奇富科技"} and "三六零数科" not in found
+
+
+def test_short_fintech_name_ending_in_shuke_discovered(linker):
+    found = names(linker, "青岚数科发布公告称将整改，青岚数科的合作方也在评估。")
+    assert "青岚数科" in found and found["青岚数科"]["mentions"] == 2
+
+
+def test_suffix_gives_way_to_a_suffix_starting_at_its_last_character(linker):
+    found = names(linker, "星数科技宣布完成融资，星数科技的客户主要在华东。")
+    assert "星数科技" in found
+    assert not [n for n in names(linker, "大多数科技公司都在压缩成本。") if "数" in n]

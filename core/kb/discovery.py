@@ -66,10 +66,18 @@ def _cut_inside_word(text: str, i: int) -> bool:
     return word_frequency(text[i - 1:i + 1]) >= GLUED_WORD_FREQ
 
 
+def _yielding(suffix: str, suffixes: list[str]) -> str:
+    """The suffix as a pattern that gives way to another suffix starting at its last character
+    (数科 before 技: 星数科技 ends in 科技, not 数科)."""
+    tails = sorted({t[1:] for t in suffixes if len(t) > 1 and t[0] == suffix[-1]}, key=len, reverse=True)
+    return re.escape(suffix) + ("(?!" + "|".join(map(re.escape, tails)) + ")" if tails else "")
+
+
 class Discoverer:
     def __init__(self, linking: dict[str, list[str]]):
         suffixes = sorted(set(linking["org_suffixes"]), key=len, reverse=True)
-        self.suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")+") if suffixes else None
+        self.suffix_re = re.compile("(?:" + "|".join(map(_yielding, suffixes, [suffixes] * len(suffixes))) + ")+") \
+            if suffixes else None
         self.boundary = frozenset("".join(linking["boundary_chars"]))
         self.glue_boundary = frozenset("".join(linking["glued_boundary_chars"]))
         self.stop_prefixes = sorted(set(linking["org_stop_prefixes"]), key=len, reverse=True)
