@@ -349,7 +349,7 @@ def _without_nested_sides(text: str, hits: list) -> list:
     def modifies(o, h) -> bool:
         if o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start:
             return True
-        return o.end <= h.start and text[o.end:h.start] in ("", "的") and not o.term.endswith("模型")
+        return o.end <= h.start and text[o.end:h.start] == "的" and not o.term.endswith("模型")
 
     inner = {id(h) for h in sides for o in sides if o.table != h.table and modifies(o, h)}
     return [h for h in hits if id(h) not in inner] if inner else hits
@@ -379,7 +379,7 @@ def _load_scorer(context, settings) -> StanceScorer:
 
 class StanceAnalyzer(Analyzer):
     name = "stance"
-    version = "0.3.1"
+    version = "0.3.2"
     requires = ("entities",)
     description = "Stance on vertical versus general-purpose large models, per article and per speaker, with quotes."
 

@@ -46,3 +46,22 @@ def test_two_speakers_one_each_side_stay_balanced():
             "星云智算创始人郑怀远则认为,行业大模型才是出路,企业应该深耕细分领域,专用模型更有优势。")
     label, _ = labels(text)
     assert label == "balanced"
+
+
+def test_layers_built_on_a_general_model_referred_to_by_a_pronoun_are_balanced():
+    _, speakers = labels("北辰数据董事长钱立民介绍,平台采用三层架构:底层是通用基础大模型,中间是在其上训练的行业大模型。")
+    assert speakers["钱立民"] == "balanced"
+
+
+def test_a_side_cue_is_dropped_only_after_a_modifier_of_the_other_side():
+    from newskit.plugins.stance import StanceAnalyzer
+
+    a = StanceAnalyzer()
+    a.configure({}, None)
+    a.ensure_setup()
+
+    def tables(text):
+        return {h.table for h in a.scorer.prepare(text).hits}
+
+    assert "general" not in tables("为医疗量身定制的基础模型")
+    assert "general" in tables("刚好够用通用模型的接口")  # a verb phrase, not "够用的…"
