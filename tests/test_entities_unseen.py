@@ -81,3 +81,8 @@ def test_suffix_gives_way_to_a_suffix_starting_at_its_last_character(linker):
     found = names(linker, "星数科技宣布完成融资，星数科技的客户主要在华东。")
     assert "星数科技" in found
     assert not [n for n in names(linker, "大多数科技公司都在压缩成本。") if "数" in n]
+
+
+def test_taiwan_research_firm_and_component_makers_known(linker):
+    found = names(linker, "研调机构集邦科技指出，臻鼎与智邦的订单都在增加。")
+    assert {"TrendForce", "臻鼎", "智邦"} <= set(found)
