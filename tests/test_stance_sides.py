@@ -65,3 +65,8 @@ def test_a_side_cue_is_dropped_only_after_a_modifier_of_the_other_side():
 
     assert "general" not in tables("为医疗量身定制的基础模型")
     assert "general" in tables("刚好够用通用模型的接口")  # a verb phrase, not "够用的…"
+
+
+def test_results_surpassing_the_old_version_argue_for_the_side_just_named():
+    label, _ = labels("我们做过几个行业专用模型,后来全部下线了。新一代基础模型一接进来,效果直接超过了我们调了一年的版本。")
+    assert label == "general"
