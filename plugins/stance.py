@@ -351,7 +351,12 @@ def _without_nested_sides(text: str, hits: list) -> list:
             return True
         return o.end <= h.start and text[o.end:h.start] == "的" and not o.term.endswith("模型")
 
-    inner = {id(h) for h in sides for o in sides if o.table != h.table and modifies(o, h)}
+    inner, recent = set(), []  # recent: side hits that end at most one character before the current start
+    for h in sorted(sides, key=lambda x: (x.start, -x.end)):
+        recent = [o for o in recent if o.end >= h.start - 1]
+        if any(o.table != h.table and modifies(o, h) for o in recent):
+            inner.add(id(h))
+        recent.append(h)
     return [h for h in hits if id(h) not in inner] if inner else hits
 
 
