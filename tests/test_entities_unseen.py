@@ -86,3 +86,11 @@ def test_suffix_gives_way_to_a_suffix_starting_at_its_last_character(linker):
 def test_taiwan_research_firm_and_component_makers_known(linker):
     found = names(linker, "研调机构集邦科技指出，臻鼎与智邦的订单都在增加。")
     assert {"TrendForce", "臻鼎", "智邦"} <= set(found)
+
+
+def test_person_organization_given_under_the_reported_short_name(linker):
+    out = linker.analyze("成都青岚互动科技有限公司创始人林望舒认为，小团队更灵活。青岚互动今年只做两款游戏。")
+    assert "青岚互动" in {c["name"] for c in out["companies"]}
+    people = {p["name"]: p for p in out["people"]}
+    assert people["林望舒"]["organization"] == "青岚互动"
+    assert people["林望舒"]["affiliations"][0]["organization"] == "青岚互动"

@@ -237,7 +237,7 @@ class Linker:
         if promoted:
             groups["companies"].extend(_promoted_entry(p) for p in promoted)
             groups["companies"].sort(key=lambda c: (-c["mentions"], c["first_offset"]))
-        groups["people"] = people
+        groups["people"] = _canonical_organizations(people, promoted)
         groups["unknown_organizations"] = [{"name": u.name, "mentions": len(u.spans), "spans": u.spans} for u in unknown]
         return groups
 
@@ -304,6 +304,16 @@ def _listed(text: str, mentions: list[Mention]) -> set[int]:
         if a.root != b.root and _joined(text, a.end, b.start):
             out.update((id(a), id(b)))
     return out
+
+
+def _canonical_organizations(people: list[dict], promoted) -> list[dict]:
+    """A person's organization under the name the article's company is reported by (成都X科技有限公司 -> X)."""
+    names = {a: p.name for p in promoted for a in p.aliases}
+    for person in people:
+        person["organization"] = names.get(person.get("organization"), person.get("organization"))
+        for aff in person.get("affiliations", ()):
+            aff["organization"] = names.get(aff["organization"], aff["organization"])
+    return people
 
 
 def _outside_names(mentions: list[Mention], people: list[dict]) -> list[Mention]:
