@@ -320,7 +320,7 @@ class Attributor:
             if longer and t.count(short) == sum(t.count(n) for n in longer):
                 del persons[short]
             elif len(longer) == 1 and t.count(longer[0]) == 1 and t.count(short) > 1:
-                # "CEO邵宁长期…", later "邵宁说": the longer name, seen once, took the next word's first character.
+                # "CEO张宁长期…", later "张宁说": the longer name, seen once, took the next word's first character.
                 del persons[longer[0]]
 
         paragraphs = [(m.start(), m.end()) for m in _LINE.finditer(t)]
@@ -393,7 +393,7 @@ class Attributor:
         if last and p_i - last[1] <= 3:
             # "A表示,…。B也出席了论坛。他认为,…": a person named after A's words, nearby, is the one meant.
             named = [n for m_pos, n in mentions if max(last[2], floor) <= m_pos < sentence_start]
-            # "…CEO邵宁长期为运营商提供软件,他坦言,…": a person first named in this sentence, before the
+            # "…CEO张宁长期为客户提供软件,他坦言,…": a person first named in this sentence, before the
             # pronoun, is its subject (a name met before may be only the object of this sentence).
             first_seen = {}
             for m_pos, n in mentions:

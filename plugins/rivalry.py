@@ -25,7 +25,7 @@ _SENTENCE_STOP = "。!?\uff01\uff1f\n"
 
 
 def _same_party(a: str, b: str) -> bool:
-    """Two names of one organization ("言川" inside "北京言川科技"): never a rivalry."""
+    """Two names of one organization ("星河" inside "北京星河科技"): never a rivalry."""
     return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
 
 
