@@ -25,6 +25,10 @@ _SENTENCE_ENDS = "。!?\uff01\uff1f\n"
 _CONTRAST = ("但是", "但", "然而", "不过", "而是", "可是")
 _TURN = ("但", "却", "然而", "可是")
 _COORDINATORS = ("还是", "和", "与", "或", "或者", "及", "、", "跟")
+_CARRY_MIN = 0.8  # weakest evaluation that carries to the clause before it
+_VERDICT_MAX = 8  # longest clause that, standing alone as a sentence, judges the sentence before it
+# "与两年前押注专用模型不同": the side named in a clause of contrast with the present is what no longer holds.
+_CONTRASTED = re.compile(r"^[“\"]?(?:与|和|跟|同)[^，,;；]{2,40}(?:不同|不一样|相反|大相径庭)$")
 _RECOMMEND_LEADS = ("", "还", "倒", "还不如", "倒不如", "那", "那还")  # before 不如 at a clause's start  # ends a concession anywhere in a clause
 
 
@@ -181,8 +185,13 @@ class StanceScorer:
                 if "condition" not in tables or not any(h.table == "condition" and h.start - cs <= 2 for h in ch):
                     targets.append(i)
             elif targets and ("against" in tables or "dismiss" in tables):
+                # Only a clear evaluation carries ("风险" in "合同风险识别" is a noun), and only within its
+                # sentence, unless it is a sentence on its own ("…问一个几千亿参数的模型？不现实。").
                 against = max(h.weight for h in ch if h.table in ("against", "dismiss"))
-                carried[targets[-1]] = max(carried.get(targets[-1], 0.0), against)
+                target_end = clauses[targets[-1]][1]
+                crosses = any(c in dc.text[target_end:cs] for c in _SENTENCE_ENDS)
+                if against >= _CARRY_MIN and (not crosses or ce - cs <= _VERDICT_MAX):
+                    carried[targets[-1]] = max(carried.get(targets[-1], 0.0), against)
         memo = dc.memo
         text = dc.text
         conceding = False  # "通用大模型固然强大,但…": clauses after a concession, until the turn
@@ -260,6 +269,8 @@ class StanceScorer:
         # "在通用模型外面套一层行业知识库": a thin layer over a general model argues for the general side.
         wrapper = max((h.weight for h in by_table["wrapper"]), default=0.0)
         boost = s["contrast_boost"] if text[cs:ce].lstrip().startswith(_CONTRAST) else 1.0
+        if _CONTRASTED.match(text[cs:ce].strip()):
+            carried_against = max(carried_against, 1.0)
         best = {"vertical": 0.0, "general": 0.0}
         argued_best = {"vertical": 0.0, "general": 0.0}
         for h in sides:
@@ -384,7 +395,7 @@ def _load_scorer(context, settings) -> StanceScorer:
 
 class StanceAnalyzer(Analyzer):
     name = "stance"
-    version = "0.3.3"
+    version = "0.3.4"
     requires = ("entities",)
     description = "Stance on vertical versus general-purpose large models, per article and per speaker, with quotes."
 
