@@ -84,6 +84,8 @@ class Discoverer:
         self.generic = set(linking["generic_org_words"])
         self.generic_tails = tuple(self.generic)
         self.stop_tuple = tuple(self.stop_prefixes)
+        self.indefinite = tuple(linking["indefinite_prefixes"])
+        self.descriptive = frozenset(linking["descriptive_suffixes"])
         self.associations = tuple(linking["association_suffixes"])
         self.not_followed = tuple(linking["suffix_not_followed"])
         descriptors = sorted(set(linking["descriptor_words"]), key=len, reverse=True)
@@ -102,7 +104,7 @@ class Discoverer:
             if taken[s] or taken[e - 1] or text.startswith(self.not_followed, e):
                 continue
             core = self._core(text, s, taken, m.group().endswith(self.associations), "有限" in m.group())
-            if core is None:
+            if core is None or self._indefinite(text, s - len(core), m.group()):
                 continue
             name = core + m.group()
             found.setdefault(name, Unknown(name)).spans.append([s - len(core), e])
@@ -135,6 +137,11 @@ class Discoverer:
                 and not (legal and len(core) - max(len(g) for g in self.generic_tails if core.endswith(g)) >= 2):
             return None
         return core
+
+    def _indefinite(self, text: str, start: int, suffix: str) -> bool:
+        """一家远洋渔业公司, 某芯片企业: a quantifier before "X + bare company noun" describes a kind of
+        company; a name is introduced differently (一家名为X的公司, X是一家…)."""
+        return suffix in self.descriptive and text.endswith(self.indefinite, 0, start)
 
     def trim(self, core: str) -> str:
         """投资方包括启澜 -> 包括启澜 -> 启澜; 包括合作伙伴X -> 合作伙伴X -> X: role nouns and leading words off."""

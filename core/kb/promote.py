@@ -114,7 +114,8 @@ class Promoter:
         for g in self._merge_short_forms(groups):
             strong = g.base.endswith(self.strong)
             cues = self.after + self.after_weak if strong or len(g.spans) >= 2 else self.after
-            introduced = g.stripped or any(self._introduced(text, s, e, cues, taken) for s, e in g.spans)
+            introduced = g.stripped or any(self._introduced(text, s, e, cues, taken) for s, e in g.spans) \
+                or self._core_introduced(text, g, taken)
             # X资本, X创投: a name-like core before an investor suffix is an investor even when named once.
             if not introduced and not (len(g.spans) >= 2 and strong) and not (g.kind == "investor" and strong
                                                                              and _plain_name(self._bare(g.base))):
@@ -280,6 +281,14 @@ class Promoter:
         return text.startswith(cues, i) or _listed_with_known(text, start, end, taken) \
             or bool(self.person_title_re and self.person_title_re.match(text, end)) \
             or bool(self.examples_re and self.examples_re.match(text, end))
+
+    def _core_introduced(self, text: str, g: "_Group", taken: bytearray) -> bool:
+        """星图科技 …… 星图联合创始人X表示: the bare core, standing alone, has a strong intro cue."""
+        core = self._core(g.base)
+        if core is None or core == g.base:
+            return False
+        return any(self._introduced(text, s, e, self.after, taken)
+                   for s, e in _standalone_occurrences(text, core, taken, g.spans, self.after_ok))
 
     def _short_form(self, text: str, p: Promoted, taken: bytearray) -> None:
         """星图 for 星图科技: count the bare core where it stands alone (not inside a longer name); the same
