@@ -30,6 +30,7 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 _CLAUSE_END = ",\uff0c;\uff1b。!?\uff01\uff1f:\uff1a\n"
 _SENT_END = "。!?\uff01\uff1f;\uff1b\n"
 _COMMAS = ",\uff0c"
+_TERM_MAX = 8  # longest quoted term ("“垂直模型”") a sentence can go on after
 _FULL_STOPS = "。!?\uff01\uff1f"
 _NAME_CHARS = re.compile(rf"[{_HAN}]{{2,3}}")
 _ORG_CUT = re.compile(r"[的由是在被让对向与和及]")
@@ -423,7 +424,8 @@ class Attributor:
                 break
         if start < n and t[start] in _OPEN_QUOTES:
             close = self._close(t, start)
-            return Utterance(name, start, close, "quote")
+            if not self._quoted_term(t, start, close):
+                return Utterance(name, start, close, "quote")
         end = start
         while end < n and t[end] not in _SENT_END:
             if t[end] in _OPEN_QUOTES:  # a quote inside the sentence belongs to it
@@ -435,6 +437,13 @@ class Attributor:
         if end - start < 2:
             return None
         return Utterance(name, start, end, "indirect")
+
+    @staticmethod
+    def _quoted_term(t: str, open_pos: int, close: int) -> bool:
+        """"她认为,“垂直模型”的护城河正在变浅": a short quoted term the sentence goes on after is no quote."""
+        inner = t[open_pos + 1:close - 1]
+        return (close < len(t) and len(inner) <= _TERM_MAX and t[close] not in _SENT_END + _COMMAS + ":\uff1a"
+                and not any(ch in _SENT_END or ch in _COMMAS for ch in inner))
 
     @staticmethod
     def _close(t: str, open_pos: int) -> int:

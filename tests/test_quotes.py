@@ -138,3 +138,13 @@ def test_full_width_punctuation_separates_speech_verb_and_words():
 def test_a_name_seen_only_inside_a_longer_name_is_dropped():
     _, people = _spoken("面壁智能联合创始人乔牧之表示,团队欢迎二次开发。乔牧之称,不能换个名字。")
     assert "乔牧之" in people and "乔牧" not in people
+
+
+def test_a_quoted_term_opening_reported_speech_is_not_the_quote():
+    _, utts = said("星云智算董事长郑怀远认为,“专科模型”的优势正在缩小,客户更看重交付。")
+    assert ("郑怀远", "“专科模型”的优势正在缩小,客户更看重交付。", "indirect") in utts
+
+
+def test_a_short_quote_that_ends_the_words_stays_a_quote():
+    _, utts = said("星云智算董事长郑怀远表示:“够用就好”。")
+    assert ("郑怀远", "“够用就好”", "quote") in utts
