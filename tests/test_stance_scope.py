@@ -35,3 +35,13 @@ def test_a_verdict_in_a_longer_sentence_stays_there():
 def test_a_shrinking_moat_is_judged_against():
     r = stance("垂直模型的护城河正在快速变浅。")
     assert r["label"] == "general", r
+
+
+def test_a_stated_attitude_is_the_speakers_side():
+    got = speakers("星云医疗创始人沈岚的态度则更偏向专科模型。她提醒,审批看的是确定的适应症。")
+    assert got["沈岚"]["label"] == "vertical", got
+
+
+def test_understanding_a_side_before_a_turn_only_concedes_it():
+    got = speakers("投资人周野表示,他理解专用模型的价值,但更愿意投能在通用模型上快速适配的团队。")
+    assert got["周野"]["label"] == "general", got
