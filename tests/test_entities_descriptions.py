@@ -68,3 +68,14 @@ def test_an_independently_run_subsidiary_keeps_its_own_name(linker):
 def test_a_transliterated_person_name_is_not_the_company(linker, text):
     companies, _ = analyze(linker, text)
     assert "夏普" not in companies
+
+
+def test_a_product_opening_a_clause_and_acting_stands_for_its_company(linker):
+    out = linker.analyze("美团在酒店业务上持续追赶，抖音也在通过直播带货切入酒店套餐。")
+    assert "字节跳动" in {c["name"] for c in out["companies"]}
+
+
+def test_a_product_named_once_as_a_channel_stays_passing(linker):
+    out = linker.analyze("美团在官方公众号发布声明，称业务增长很快。")
+    assert "腾讯" not in {c["name"] for c in out["companies"]}
+    assert "腾讯" in {c["name"] for c in out["passing"]}

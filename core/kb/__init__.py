@@ -38,7 +38,8 @@ LINKING_LISTS = ("titles", "former_markers", "org_suffixes", "association_suffix
                  "intro_nouns", "investor_nouns", "intro_after_weak", "descriptor_words", "place_prefixes",
                  "fragment_tails", "category_markers", "short_name_markers", "time_chars",
                  "english_org_suffixes", "english_intro_before", "founder_titles", "venue_places",
-                 "suffix_abbreviations", "glued_boundary_chars", "indefinite_prefixes", "descriptive_suffixes")
+                 "suffix_abbreviations", "glued_boundary_chars", "indefinite_prefixes", "descriptive_suffixes",
+                 "product_actor_after")
 TOP_LEVEL = ("entity", "group", "context", "linking")
 
 

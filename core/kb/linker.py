@@ -112,6 +112,7 @@ class Linker:
         self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         self.surface_names = [s.spellings[0] for s in surfaces.values() if s.kind != "title"]
         self.cues = tuple(kb.linking["support_cues"])
+        self.actor_after = tuple(kb.linking["product_actor_after"])
         self.venue_not_followed = frozenset("".join(kb.linking["venue_not_followed"]))
         places = "|".join(map(re.escape, sorted(set(kb.linking["venue_places"]), key=len, reverse=True)))
         self.venue_place_re = re.compile("的?(?:" + places + ")") if places else None
@@ -213,6 +214,12 @@ class Linker:
                     changed = True
         return [m for m in cands if id(m) in ok]
 
+    def _acts(self, text: str, m: Mention) -> bool:
+        """，抖音也在通过直播切入…: a product opening a clause and doing business stands for its company."""
+        before = text[:m.start].rstrip(" \u3000")
+        return bool(self.actor_after) and (not before or before[-1] in CLAUSE_OPENERS) \
+            and text.startswith(self.actor_after, m.end)
+
     def _cue_near(self, text: str, m: Mention) -> bool:
         window = text[max(0, m.start - SUPPORT_WINDOW):m.start] + "\x00" + text[m.end:m.end + SUPPORT_WINDOW]
         return any(c in window for c in self.cues)
@@ -272,7 +279,7 @@ class Linker:
             elif all(m.venue for m in counted):
                 out["venues"].append(entry)
             elif all(m.via == "product" for m in counted) and len(counted) < min_product_only \
-                    and not any(id(m) in listed for m in counted):
+                    and not any(id(m) in listed or self._acts(text, m) for m in counted):
                 out["passing"].append(entry)
             else:
                 out["companies"].append(entry)
@@ -281,6 +288,7 @@ class Linker:
         return out
 
 
+CLAUSE_OPENERS = frozenset("，。；！？,;!?\n")
 LIST_JOINERS = ("、", "和", "与", "及", "以及", "、以及")
 # A model version between a product and the joiner: Kimi k1.5与…, 豆包1.5 Pro、…
 _VERSION = re.compile(r"\s*[A-Za-z]{0,3}[0-9][0-9.]*(?:\s?(?:Pro|Max|Plus|Ultra|Turbo|Lite|Mini|mini|Flash))?")
