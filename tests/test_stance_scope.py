@@ -45,3 +45,8 @@ def test_a_stated_attitude_is_the_speakers_side():
 def test_understanding_a_side_before_a_turn_only_concedes_it():
     got = speakers("投资人周野表示,他理解专用模型的价值,但更愿意投能在通用模型上快速适配的团队。")
     assert got["周野"]["label"] == "general", got
+
+
+def test_coexistence_of_both_kinds_is_balanced():
+    got = speakers("分析师沈岚认为,企业市场会是通用模型和行业模型共存的格局。")
+    assert got["沈岚"]["label"] == "balanced", got
