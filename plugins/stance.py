@@ -395,7 +395,7 @@ def _load_scorer(context, settings) -> StanceScorer:
 
 class StanceAnalyzer(Analyzer):
     name = "stance"
-    version = "0.3.7"
+    version = "0.3.8"
     requires = ("entities",)
     description = "Stance on vertical versus general-purpose large models, per article and per speaker, with quotes."
 

@@ -50,3 +50,8 @@ def test_understanding_a_side_before_a_turn_only_concedes_it():
 def test_coexistence_of_both_kinds_is_balanced():
     got = speakers("分析师沈岚认为,企业市场会是通用模型和行业模型共存的格局。")
     assert got["沈岚"]["label"] == "balanced", got
+
+
+def test_persisting_with_a_side_argues_for_it():
+    got = speakers("星河医疗技术负责人沈岚表示,公司坚持在自有病历数据上训练专用模型。")
+    assert got["沈岚"]["label"] == "vertical", got
