@@ -79,3 +79,19 @@ def test_a_product_named_once_as_a_channel_stays_passing(linker):
     out = linker.analyze("美团在官方公众号发布声明，称业务增长很快。")
     assert "腾讯" not in {c["name"] for c in out["companies"]}
     assert "腾讯" in {c["name"] for c in out["passing"]}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("第一家是源图科技。第三家是杭州的栈桥，获得数千万元融资。栈桥的特点是把大模型用于仓库。", "栈桥"),
+    ("第三家是杭州的拣立方，获得数千万元融资。拣立方的特点是语音下单。", "拣立方"),
+])
+def test_the_next_item_of_an_enumeration_of_companies_named_again(linker, text, name):
+    companies, _ = analyze(linker, text)
+    assert name in companies and companies[name]["mentions"] == 2, companies
+
+
+@pytest.mark.parametrize("text", ["另一家是老牌厂商，老牌厂商份额很高。", "第二家是做外卖的，做外卖的很多。",
+                                  "第三家是杭州的栈桥，获得数千万元融资。"])
+def test_an_enumeration_item_that_is_a_phrase_or_named_once_is_not_promoted(linker, text):
+    companies, _ = analyze(linker, text)
+    assert not [c for c in companies.values() if not c["known"]], companies

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from .discovery import Discoverer
+from newskit.text import word_frequency
+
 from .promote import Promoted, _common_phrase, _han, _standalone_occurrences
 
 STOCK_CODE = re.compile(r"[(（]\s*(?:(?:股票|证券)?代码\s*[:：]?\s*)?(?:\d{6}(?:\.(?:SH|SZ|BJ|ss|sz))?|\d{4,5}\.HK"
@@ -21,6 +23,9 @@ MAX_NAME = 10
 # 星环未来是一家成立于2021年的AI公司: a clause opening with a name, then 是一家 … company noun.
 IS_A = re.compile(r"(?:^|(?<=[，。,；;：:！？!?\n\s]))([\u4e00-\u9fff]{2,8})是(?:一家|国内一家|全球一家)"
                   r"[^，。,；;！？!?\n]{0,24}?(?:公司|企业|创企|独角兽|车企|厂商|机构|初创)")
+
+# 第三家是杭州的X，获得… / 另一家获投企业是X。: the next item of an enumeration of companies.
+NTH_ITEM = re.compile(r"(?:另一家|第[二三四五六七八九十]家|最后一家)[\u4e00-\u9fff]{0,6}?是([^，。,；;！？!?\n]{2,14}?)(?=[，。,；;])")
 
 
 class IntroducedOrganizations:
@@ -48,6 +53,13 @@ class IntroducedOrganizations:
                 s = m.end(1) - len(name)
                 spans = _standalone_occurrences(text, name, taken, [[s, m.end(1)]], self.titles)
                 found[name] = Promoted(name, "company", sorted([[s, m.end(1)], *spans]), [name])
+        for m in NTH_ITEM.finditer(text):
+            name = self._name_before(text, m.end(1), taken, phrase_ok=True)
+            if name and name not in known_names and name not in found and not name.endswith(tuple("的了着过")):
+                s = m.end(1) - len(name)
+                spans = _standalone_occurrences(text, name, taken, [[s, m.end(1)]], self.titles)
+                if spans:         # named again on its own: a company the article goes on to describe
+                    found[name] = Promoted(name, "company", sorted([[s, m.end(1)], *spans]), [name])
         for m in self.english_re.finditer(text) if self.english_re else ():
             name, (s, e) = m.group(1), m.span(1)
             if name in known_names or name in found or any(taken[s:e]):
@@ -59,12 +71,16 @@ class IntroducedOrganizations:
                 found[name] = Promoted(name, kind, sorted([[s, e], *others]), [name])
         return list(found.values())
 
-    def _name_before(self, text: str, end: int, taken: bytearray) -> str | None:
+    def _name_before(self, text: str, end: int, taken: bytearray, phrase_ok: bool = False) -> str | None:
+        """``phrase_ok``: the context already says it is a company (an enumeration item named again),
+        so a name made of common words (拣 + 立方) is kept unless it is one dictionary word."""
         i, d = end, self.discoverer
         while i > 0 and end - i < MAX_NAME + 6 and _han(text[i - 1]) and not taken[i - 1] and text[i - 1] not in d.boundary:
             i -= 1
         core = text[i:end]
         core = d.trim(core)
-        if not 2 <= len(core) <= MAX_NAME or core in self.reject or _common_phrase(core):
+        if not 2 <= len(core) <= MAX_NAME or core in self.reject:
+            return None
+        if _common_phrase(core) and not (phrase_ok and len(core) >= 3 and word_frequency(core) == 0):
             return None
         return core
