@@ -192,3 +192,10 @@ def test_full_width_punctuation_bounds_credits_and_titles(linker):
     assert [c["name"] for c in out["companies"]] == ["美团"]
     p = people(linker, "记者走访了小米\uff0c副总裁张三表示差距不大。")
     assert p["张三"]["role"] == "副总裁" and p["张三"]["organization"] is None
+
+
+def test_jingdong_fangmian_is_not_boe(linker):
+    """"京东方面表示" is 京东 + 方面: not 京东方 (BOE), which keeps "京东方面板"."""
+    assert "京东方" not in companies(linker, "京东方面表示，将继续补贴骑手。京东今年投入百亿。")
+    assert "京东" in companies(linker, "京东方面表示，将继续补贴骑手。京东今年投入百亿。")
+    assert "京东方" in companies(linker, "京东方面板出货量第一。")
