@@ -15,7 +15,7 @@ COMPANY_TYPES = ("company", "investor", "research", "organization")
 
 class EntitiesAnalyzer(Analyzer):
     name = "entities"
-    version = "0.6.16"
+    version = "0.6.17"
     description = "Companies (subsidiaries and products rolled up), people with their organizations, unknown organizations."
 
     def setup(self) -> None:

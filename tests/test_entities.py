@@ -199,3 +199,13 @@ def test_jingdong_fangmian_is_not_boe(linker):
     assert "京东方" not in companies(linker, "京东方面表示，将继续补贴骑手。京东今年投入百亿。")
     assert "京东" in companies(linker, "京东方面表示，将继续补贴骑手。京东今年投入百亿。")
     assert "京东方" in companies(linker, "京东方面板出货量第一。")
+
+
+def test_a_platform_where_words_were_posted_is_a_venue(linker):
+    """"在微博发文称": 微博 is where the words were posted, not a company the article discusses;
+    a company as the subject of the same verbs ("在阿里巴巴发布财报后", "微博发布了财报") stays one."""
+    out = linker.analyze("小米总裁卢伟冰在微博发文称，友商的续航数据有水分。他在朋友圈和微博同时发布回应。")
+    assert [c["name"] for c in out["companies"]] == ["小米"]
+    assert "微博" in {v["name"] for v in out["venues"]}
+    assert "阿里巴巴" in companies(linker, "在阿里巴巴发布财报后，股价上涨。")
+    assert "微博" in companies(linker, "微博发布了第三季度财报，营收增长。")

@@ -39,7 +39,7 @@ LINKING_LISTS = ("titles", "former_markers", "org_suffixes", "association_suffix
                  "fragment_tails", "category_markers", "short_name_markers", "time_chars",
                  "english_org_suffixes", "english_intro_before", "founder_titles", "venue_places",
                  "suffix_abbreviations", "glued_boundary_chars", "indefinite_prefixes", "descriptive_suffixes",
-                 "product_actor_after")
+                 "product_actor_after", "venue_verbs", "venue_platforms")
 TOP_LEVEL = ("entity", "group", "context", "linking")
 
 

@@ -116,6 +116,9 @@ class Linker:
         self.venue_not_followed = frozenset("".join(kb.linking["venue_not_followed"]))
         places = "|".join(map(re.escape, sorted(set(kb.linking["venue_places"]), key=len, reverse=True)))
         self.venue_place_re = re.compile("的?(?:" + places + ")") if places else None
+        verbs = "|".join(map(re.escape, sorted(set(kb.linking.get("venue_verbs", [])), key=len, reverse=True)))
+        self.venue_verb_re = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + verbs + ")") if verbs else None
+        self.venue_platforms = frozenset(kb.linking.get("venue_platforms", []))
         self.rejects = kb.rejects
         self.credit_re = _zone_regex(kb.linking["credit_markers"], r"[^\s\uff0c\u3002\uff1b\uff01\uff1f,;!?\u3001]{1,25}")
         self.disclaimer_re = _line_regex(kb.linking["disclaimer_markers"])
@@ -176,12 +179,16 @@ class Linker:
         return "\u4e00" <= ch <= "\u9fff" and ch not in self.boundary
 
     def _venue(self, text: str, start: int, end: int) -> bool:
-        """"京东上售价", "在B站上", "在Hugging Face和GitHub的讨论区": the organization as a place, not a subject."""
+        """"京东上售价", "在B站上", "在Hugging Face和GitHub的讨论区", "在微博发文称": the organization as a
+        place, not a subject."""
         if not text.startswith("上", end):
-            if self.venue_place_re is None or not self.venue_place_re.match(text, end):
+            place = self.venue_place_re is not None and self.venue_place_re.match(text, end)
+            posted = (not place and text[start:end] in self.venue_platforms
+                      and self.venue_verb_re is not None and self.venue_verb_re.match(text, end))
+            if not (place or posted):
                 return False
             clause = re.split(r"[,，。;；:：!！?？\n]", text[max(0, start - VENUE_REACH):start])[-1]
-            return "在" in clause
+            return "在" in clause or (posted and "通过" in clause)
         nxt = text[end + 1:end + 2]
         return nxt not in self.venue_not_followed
 
