@@ -22,11 +22,6 @@ def test_a_weak_or_distant_evaluation_does_not_turn_a_side(text):
     assert stance(text)["label"] != "vertical"
 
 
-def test_a_verdict_standing_alone_judges_the_sentence_before():
-    got = speakers("农机厂商负责人周野说:“让每台农机都去云端调用千亿参数的通用大模型?不现实。”")
-    assert got["周野"]["label"] == "vertical", got
-
-
 def test_a_verdict_in_a_longer_sentence_stays_there():
     got = speakers("投资人吴澄说:“很多团队用上了通用模型。投资人不想再为重复造轮子的项目买单。”")
     assert got.get("吴澄", {}).get("label") != "vertical", got
@@ -37,21 +32,18 @@ def test_a_shrinking_moat_is_judged_against():
     assert r["label"] == "general", r
 
 
-def test_a_stated_attitude_is_the_speakers_side():
-    got = speakers("星云医疗创始人沈岚的态度则更偏向专科模型。她提醒,审批看的是确定的适应症。")
-    assert got["沈岚"]["label"] == "vertical", got
-
-
-def test_understanding_a_side_before_a_turn_only_concedes_it():
-    got = speakers("投资人周野表示,他理解专用模型的价值,但更愿意投能在通用模型上快速适配的团队。")
-    assert got["周野"]["label"] == "general", got
-
-
-def test_coexistence_of_both_kinds_is_balanced():
-    got = speakers("分析师沈岚认为,企业市场会是通用模型和行业模型共存的格局。")
-    assert got["沈岚"]["label"] == "balanced", got
-
-
-def test_persisting_with_a_side_argues_for_it():
-    got = speakers("星河医疗技术负责人沈岚表示,公司坚持在自有病历数据上训练专用模型。")
-    assert got["沈岚"]["label"] == "vertical", got
+@pytest.mark.parametrize("text, speaker, label", [
+    # a verdict standing alone judges the sentence before
+    ("农机厂商负责人周野说:“让每台农机都去云端调用千亿参数的通用大模型?不现实。”", "周野", "vertical"),
+    # a stated attitude is the speaker's side
+    ("星云医疗创始人沈岚的态度则更偏向专科模型。她提醒,审批看的是确定的适应症。", "沈岚", "vertical"),
+    # understanding a side before a turn only concedes it
+    ("投资人周野表示,他理解专用模型的价值,但更愿意投能在通用模型上快速适配的团队。", "周野", "general"),
+    # coexistence of both kinds is balanced
+    ("分析师沈岚认为,企业市场会是通用模型和行业模型共存的格局。", "沈岚", "balanced"),
+    # persisting with a side argues for it
+    ("星河医疗技术负责人沈岚表示,公司坚持在自有病历数据上训练专用模型。", "沈岚", "vertical"),
+])
+def test_a_speakers_side(text, speaker, label):
+    got = speakers(text)
+    assert got[speaker]["label"] == label, got
