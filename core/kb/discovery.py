@@ -143,6 +143,15 @@ class Discoverer:
         company; a name is introduced differently (一家名为X的公司, X是一家…)."""
         return suffix in self.descriptive and text.endswith(self.indefinite, 0, start)
 
+    def run_before(self, text: str, end: int, taken: bytearray, reach: int) -> str:
+        """The Han characters right before ``end`` (at most ``reach``; none known or a boundary),
+        trimmed: the candidate name before a title, a stock code or 是一家…."""
+        i = end
+        while i > 0 and end - i < reach and "\u4e00" <= text[i - 1] <= "\u9fff" and not taken[i - 1] \
+                and text[i - 1] not in self.boundary:
+            i -= 1
+        return self.trim(text[i:end])
+
     def trim(self, core: str) -> str:
         """投资方包括启澜 -> 包括启澜 -> 启澜; 包括合作伙伴X -> 合作伙伴X -> X: role nouns and leading words off."""
         for _ in range(3):

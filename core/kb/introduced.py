@@ -15,7 +15,7 @@ import re
 from .discovery import Discoverer
 from newskit.text import word_frequency
 
-from .promote import Promoted, _common_phrase, _han, _standalone_occurrences
+from .promote import Promoted, _common_phrase, _standalone_occurrences
 
 STOCK_CODE = re.compile(r"[(（]\s*(?:(?:股票|证券)?代码\s*[:：]?\s*)?(?:\d{6}(?:\.(?:SH|SZ|BJ|ss|sz))?|\d{4,5}\.HK"
                         r"|(?:NASDAQ|Nasdaq|NYSE|纳斯达克|纽交所|港交所|上交所|深交所)\s*[:：]\s*[A-Z0-9]{1,6})\s*[)）]")
@@ -41,25 +41,23 @@ class IntroducedOrganizations:
 
     def find(self, text: str, taken: bytearray, known_names=frozenset()) -> list[Promoted]:
         found: dict[str, Promoted] = {}
+
+        def add(end: int, item: bool = False) -> None:
+            """The name ending at ``end``; an enumeration ``item`` must be named again on its own."""
+            name = self._name_before(text, end, taken, phrase_ok=item)
+            if not name or name in known_names or name in found or (item and name.endswith(tuple("的了着过"))):
+                return
+            s = end - len(name)
+            spans = _standalone_occurrences(text, name, taken, [[s, end]], self.titles)
+            if spans or not item:
+                found[name] = Promoted(name, "company", sorted([[s, end], *spans]), [name])
+
         for m in STOCK_CODE.finditer(text):
-            name = self._name_before(text, m.start(), taken)
-            if name and name not in known_names and name not in found:
-                s = m.start() - len(name)
-                spans = _standalone_occurrences(text, name, taken, [[s, m.start()]], self.titles)
-                found[name] = Promoted(name, "company", sorted([[s, m.start()], *spans]), [name])
+            add(m.start())
         for m in IS_A.finditer(text):
-            name = self._name_before(text, m.end(1), taken)
-            if name and name not in known_names and name not in found:
-                s = m.end(1) - len(name)
-                spans = _standalone_occurrences(text, name, taken, [[s, m.end(1)]], self.titles)
-                found[name] = Promoted(name, "company", sorted([[s, m.end(1)], *spans]), [name])
+            add(m.end(1))
         for m in NTH_ITEM.finditer(text):
-            name = self._name_before(text, m.end(1), taken, phrase_ok=True)
-            if name and name not in known_names and name not in found and not name.endswith(tuple("的了着过")):
-                s = m.end(1) - len(name)
-                spans = _standalone_occurrences(text, name, taken, [[s, m.end(1)]], self.titles)
-                if spans:         # named again on its own: a company the article goes on to describe
-                    found[name] = Promoted(name, "company", sorted([[s, m.end(1)], *spans]), [name])
+            add(m.end(1), item=True)
         for m in self.english_re.finditer(text) if self.english_re else ():
             name, (s, e) = m.group(1), m.span(1)
             if name in known_names or name in found or any(taken[s:e]):
@@ -74,11 +72,7 @@ class IntroducedOrganizations:
     def _name_before(self, text: str, end: int, taken: bytearray, phrase_ok: bool = False) -> str | None:
         """``phrase_ok``: the context already says it is a company (an enumeration item named again),
         so a name made of common words (拣 + 立方) is kept unless it is one dictionary word."""
-        i, d = end, self.discoverer
-        while i > 0 and end - i < MAX_NAME + 6 and _han(text[i - 1]) and not taken[i - 1] and text[i - 1] not in d.boundary:
-            i -= 1
-        core = text[i:end]
-        core = d.trim(core)
+        core = self.discoverer.run_before(text, end, taken, MAX_NAME + 6)
         if not 2 <= len(core) <= MAX_NAME or core in self.reject:
             return None
         if _common_phrase(core) and not (phrase_ok and len(core) >= 3 and word_frequency(core) == 0):

@@ -51,13 +51,7 @@ class TitledOrganizations:
         return pos + 1 < len(text) and text[pos] in self.surnames and _han(text[pos + 1])
 
     def _name_before(self, text: str, start: int, taken: bytearray) -> str | None:
-        i = start
-        boundary = self.discoverer.boundary
-        while i > 0 and start - i < MAX_NAME + 4 and _han(text[i - 1]) and not taken[i - 1] \
-                and text[i - 1] not in boundary:
-            i -= 1
-        core = text[i:start]
-        core = self.discoverer.trim(core)
+        core = self.discoverer.run_before(text, start, taken, MAX_NAME + 4)
         if not 2 <= len(core) <= MAX_NAME or core in self.generic or core in self.reject \
                 or core.endswith(self.suffixes) or _common_phrase(core) \
                 or not _name_like(core, self.fragment_tails, "", self.time_chars):
