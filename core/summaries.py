@@ -59,7 +59,8 @@ class Alongside:
         self._threads: list[threading.Thread] = []
 
     def _start(self) -> None:
-        """Threads start with the first record, after a process pool has forked its workers."""
+        """Threads start with the first record.  A process pool that has not forked its workers by then
+        spawns them instead (``executors._other_threads``): no fork while these threads run."""
         self._queues = [queue.Queue(self.depth) for _ in self.analyzers]
         self._threads = [threading.Thread(target=self._consume, args=(a, q), daemon=True, name=f"{THREAD_PREFIX}{a.name}")
                          for a, q in zip(self.analyzers, self._queues)]
