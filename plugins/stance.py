@@ -29,7 +29,7 @@ _CARRY_MIN = 0.8  # weakest evaluation that carries to the clause before it
 _VERDICT_MAX = 8  # longest clause that, standing alone as a sentence, judges the sentence before it
 # "与两年前押注专用模型不同": the side named in a clause of contrast with the present is what no longer holds.
 _CONTRASTED = re.compile(r"^[“\"]?(?:与|和|跟|同)[^，,;；]{2,40}(?:不同|不一样|相反|大相径庭)$")
-_RECOMMEND_LEADS = ("", "还", "倒", "还不如", "倒不如", "那", "那还")  # before 不如 at a clause's start  # ends a concession anywhere in a clause
+_RECOMMEND_LEADS = ("", "还", "倒", "还不如", "倒不如", "那", "那还")  # before 不如 at a clause's start
 
 
 @dataclass(slots=True)
